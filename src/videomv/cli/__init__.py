@@ -1,0 +1,1 @@
+"""The ``videomv`` command line."""

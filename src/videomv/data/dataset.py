@@ -1,0 +1,203 @@
+"""``MultiViewDataset``: multi-view samples on disk as training tensors.
+
+Each item is one object: its views composited on a background, their cameras, the 16-number
+camera-embedding vectors, optional Plücker ray maps, the condition view and the caption.
+
+The condition view is item view 0. Choosing another view as the condition (``condition_view=
+"random"``) rolls the orbit so that view comes first **and** rotates the world about its up
+axis so it sits at azimuth 0, which re-expresses every camera relative to it. Frames and
+cameras always move together (the reference implementation rolls the frames but leaves the
+cameras, which pairs each frame with another view's camera); ``world_transform`` in each
+item maps old world points to the new world.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import torch
+import torch.nn.functional as F
+from torch.utils.data import Dataset
+
+from ..cameras import Cameras, check_convention
+from .format import MultiViewSample, read_sample
+
+Background = Literal["white", "black", "gray", "random"] | tuple[float, float, float]
+_NAMED_BACKGROUNDS = {"white": (1.0, 1.0, 1.0), "black": (0.0, 0.0, 0.0), "gray": (0.5, 0.5, 0.5)}
+
+
+def find_samples(root: str | os.PathLike, split: str | None = None) -> list[Path]:
+    """Sample folders under ``root``, sorted; filtered by ``split`` through ``root/index.json``.
+
+    ``index.json`` (written by ``videomv data build``) holds ``{"samples": [{"path": ...,
+    "split": ...}, ...]}`` with paths relative to ``root``.
+    """
+    root = Path(root)
+    if (root / "cameras.json").is_file():
+        return [root]
+    index = root / "index.json"
+    if index.is_file():
+        entries = json.loads(index.read_text()).get("samples", [])
+        paths = [root / e["path"] for e in entries if split in (None, "all") or e.get("split") == split]
+    elif split not in (None, "all"):
+        raise FileNotFoundError(f"{root}: no index.json, so split {split!r} cannot be selected; use split=None")
+    else:
+        paths = sorted(p.parent for p in root.rglob("cameras.json"))
+    if not paths:
+        raise FileNotFoundError(f"{root}: no multi-view samples found in split {split!r}")
+    return sorted(paths)
+
+
+def evenly_spaced(total: int, count: int, start: int = 0) -> list[int]:
+    """``count`` indices spread evenly around a cyclic list of ``total``, beginning at ``start``."""
+    if not 1 <= count <= total:
+        raise ValueError(f"cannot take {count} views from a sample of {total}")
+    return [(start + math.floor(i * total / count)) % total for i in range(count)]
+
+
+def rotation_about_z(angle_deg: float) -> torch.Tensor:
+    """``(4, 4)`` rotation of the world by ``angle_deg`` about +z (counter-clockwise from above)."""
+    a = math.radians(angle_deg)
+    transform = torch.eye(4)
+    transform[0, 0], transform[0, 1] = math.cos(a), -math.sin(a)
+    transform[1, 0], transform[1, 1] = math.sin(a), math.cos(a)
+    return transform
+
+
+class MultiViewDataset(Dataset):
+    """Multi-view samples as tensors for training and evaluation.
+
+    Args:
+        root: a dataset folder (from ``videomv data build``), one sample folder, or a list of
+            sample folders.
+        split: ``"train"``, ``"heldout"`` (needs ``index.json``) or None for all samples.
+        num_views: views per item, evenly spaced around the sample's views starting at the
+            condition view; None for all.
+        image_size: resize views to this square size (cameras follow); None keeps the size.
+        background: colour the RGBA views are composited on; ``"random"`` draws one per item.
+        condition_view: ``"first"`` keeps view 0; ``"random"`` starts the orbit at a random
+            view and rotates cameras and world with it (the rotation augmentation).
+        camera_convention: convention of the ``camera_embedding`` vectors.
+        plucker_size: also return Plücker ray maps at this size (None: don't).
+        seed: seed of the per-item randomness; items are reproducible for a given epoch.
+    """
+
+    def __init__(
+        self,
+        root: str | os.PathLike | Sequence[str | os.PathLike],
+        split: str | None = None,
+        num_views: int | None = None,
+        image_size: int | None = None,
+        background: Background = "white",
+        condition_view: Literal["first", "random"] = "first",
+        camera_convention: str = "blender",
+        plucker_size: int | None = None,
+        seed: int = 0,
+    ) -> None:
+        if isinstance(root, str | os.PathLike):
+            self.paths = find_samples(root, split)
+        else:
+            self.paths = [Path(p) for p in root]
+        if condition_view not in ("first", "random"):
+            raise ValueError(f"condition_view must be 'first' or 'random', got {condition_view!r}")
+        if isinstance(background, str) and background not in (*_NAMED_BACKGROUNDS, "random"):
+            raise ValueError(f"unknown background {background!r}; use white, black, gray, random or an RGB tuple")
+        self.num_views = num_views
+        self.image_size = image_size
+        self.background = background
+        self.condition_view = condition_view
+        self.camera_convention = check_convention(camera_convention)
+        self.plucker_size = plucker_size
+        self.seed = seed
+        self.epoch = 0
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def set_epoch(self, epoch: int) -> None:
+        """Changes the random draws (start view, background) for a new pass over the data."""
+        self.epoch = epoch
+
+    def _generator(self, index: int) -> torch.Generator:
+        return torch.Generator().manual_seed(self.seed + 1_000_003 * self.epoch + index)
+
+    def _background(self, generator: torch.Generator) -> torch.Tensor:
+        if self.background == "random":
+            return torch.rand(3, generator=generator)
+        if isinstance(self.background, str):
+            return torch.tensor(_NAMED_BACKGROUNDS[self.background])
+        return torch.tensor(self.background, dtype=torch.float32)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        sample = read_sample(self.paths[index])
+        generator = self._generator(index)
+        total = len(sample)
+        start = 0 if self.condition_view == "first" else int(torch.randint(total, (1,), generator=generator))
+        views = evenly_spaced(total, self.num_views or total, start)
+        sample, transform = select_views(sample, views, align_first=start != 0)
+        if self.image_size is not None:
+            sample = resize_sample(sample, self.image_size)
+        rgba = sample.rgba
+        background = self._background(generator)
+        images = rgba[:, :3] * rgba[:, 3:] + background[:, None, None] * (1.0 - rgba[:, 3:])
+        item: dict[str, Any] = {
+            "images": images,
+            "alpha": rgba[:, 3:],
+            "condition_image": images[0],
+            "c2w": sample.cameras.c2w,
+            "intrinsics": sample.cameras.intrinsics,
+            "camera_embedding": sample.cameras.embedding(self.camera_convention),
+            "caption": sample.caption or "",
+            "background": background,
+            "view_indices": torch.tensor(views),
+            "world_transform": transform,
+            "path": str(self.paths[index]),
+        }
+        if self.plucker_size is not None:
+            item["plucker"] = sample.cameras.plucker(self.plucker_size, self.plucker_size)
+        return item
+
+
+def select_views(
+    sample: MultiViewSample, views: Sequence[int], align_first: bool = False
+) -> tuple[MultiViewSample, torch.Tensor]:
+    """The sample restricted to ``views`` (in that order).
+
+    With ``align_first`` the world is rotated about z so the first selected view sits at
+    azimuth 0, which expresses all cameras relative to it.
+
+    Returns:
+        ``(sample, transform)`` with ``transform`` the ``(4, 4)`` map from old to new world.
+    """
+    cameras = sample.cameras[list(views)]
+    transform = torch.eye(4)
+    if align_first:
+        azimuth = float(cameras.spherical()[0][0])
+        transform = rotation_about_z(-azimuth)
+        cameras = Cameras(transform @ cameras.c2w, cameras.intrinsics, cameras.width, cameras.height)
+    images = sample.images[list(views)]
+    return MultiViewSample(images, cameras, sample.caption, sample.meta), transform
+
+
+def resize_sample(sample: MultiViewSample, size: int) -> MultiViewSample:
+    """The sample with square views of ``size`` pixels (area-averaged when shrinking)."""
+    if sample.images.shape[-2:] == (size, size):
+        return sample
+    shrinking = size < sample.images.shape[-1]
+    rgba = sample.rgba
+    # Resize premultiplied colour so the background colour under transparent pixels never
+    # bleeds into the object's edge.
+    premultiplied = torch.cat([rgba[:, :3] * rgba[:, 3:], rgba[:, 3:]], dim=1)
+    resized = F.interpolate(
+        premultiplied, size=(size, size), mode="area" if shrinking else "bilinear",
+        **({} if shrinking else {"align_corners": False}),
+    ).clamp(0.0, 1.0)
+    alpha = resized[:, 3:]
+    rgb = torch.where(alpha > 1e-6, resized[:, :3] / alpha.clamp_min(1e-6), torch.zeros_like(resized[:, :3]))
+    images = torch.cat([rgb.clamp(0.0, 1.0), alpha], dim=1)
+    return MultiViewSample(images, sample.cameras.resized(size, size), sample.caption, sample.meta)

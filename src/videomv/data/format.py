@@ -1,0 +1,306 @@
+"""The on-disk multi-view sample: a folder of RGBA PNGs plus ``cameras.json``.
+
+Layout::
+
+    sample/
+      000.png 001.png ...        RGBA, all the same size
+      cameras.json
+
+``cameras.json``::
+
+    {
+      "format": "videomv-multiview", "version": 1,
+      "convention": "opencv",            # axes of every "c2w" below (see videomv.cameras)
+      "width": 256, "height": 256,
+      "caption": "a red torus",          # optional
+      "meta": {...},                     # free-form: source, licence, object id, ...
+      "views": [
+        {"file": "000.png", "c2w": [[...4x4...]], "fx": .., "fy": .., "cx": .., "cy": ..,
+         "azimuth": 0.0, "elevation": 15.0, "radius": 2.0},
+        ...
+      ]
+    }
+
+``azimuth``/``elevation``/``radius`` (degrees, about the world origin, world z up) are written
+for people and other tools; the reader trusts ``c2w`` and checks the angles against it.
+Samples are written to a temporary sibling folder and renamed into place, so a crash never
+leaves a half-written sample under the final name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from PIL import Image, UnidentifiedImageError
+
+from ..cameras import Cameras, check_convention, convert_pose
+
+FORMAT_NAME = "videomv-multiview"
+FORMAT_VERSION = 1
+CAMERAS_FILE = "cameras.json"
+_ANGLE_TOL_DEG = 0.5
+
+
+class MultiViewFormatError(ValueError):
+    """A multi-view sample on disk is missing, malformed or inconsistent."""
+
+
+@dataclass
+class MultiViewSample:
+    """One object seen from several cameras.
+
+    Attributes:
+        images: ``(F, 4, H, W)`` float32 RGBA in [0, 1] (``(F, 3, H, W)`` RGB is accepted and
+            written with an opaque alpha).
+        cameras: the ``F`` cameras, OpenCV convention, at the images' size.
+        caption: a text description, or None.
+        meta: free-form JSON-serialisable information (source, licence, object id ...).
+    """
+
+    images: torch.Tensor
+    cameras: Cameras
+    caption: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.images.ndim != 4 or self.images.shape[1] not in (3, 4):
+            raise ValueError(f"images must be (F, 3 or 4, H, W), got shape {tuple(self.images.shape)}")
+        if len(self.images) != len(self.cameras):
+            raise ValueError(f"{len(self.images)} images but {len(self.cameras)} cameras")
+        height, width = self.images.shape[-2:]
+        if (width, height) != (self.cameras.width, self.cameras.height):
+            raise ValueError(
+                f"images are {width}x{height} but cameras are for "
+                f"{self.cameras.width}x{self.cameras.height}"
+            )
+        if not torch.isfinite(self.images).all():
+            raise ValueError("images contain NaN or inf")
+
+    def __len__(self) -> int:
+        return len(self.images)
+
+    @property
+    def rgba(self) -> torch.Tensor:
+        """``(F, 4, H, W)`` images, with an opaque alpha added to RGB input."""
+        if self.images.shape[1] == 4:
+            return self.images
+        return torch.cat([self.images, torch.ones_like(self.images[:, :1])], dim=1)
+
+    def composited(self, background: float | tuple[float, float, float] = 1.0) -> torch.Tensor:
+        """``(F, 3, H, W)`` RGB composited over a uniform ``background`` colour."""
+        rgba = self.rgba
+        bg = torch.as_tensor(background, dtype=rgba.dtype).reshape(-1, 1, 1)
+        return rgba[:, :3] * rgba[:, 3:] + bg * (1.0 - rgba[:, 3:])
+
+
+def view_filename(index: int) -> str:
+    """The PNG name of view ``index``: ``000.png``, ``001.png`` ..."""
+    return f"{index:03d}.png"
+
+
+def cameras_to_json(cameras: Cameras) -> list[dict[str, Any]]:
+    """Per-view JSON records (pose, intrinsics, spherical angles) of ``cameras``."""
+    azimuth, elevation, radius = cameras.spherical()
+    views = []
+    for i in range(len(cameras)):
+        fx, fy, cx, cy = (float(v) for v in cameras.intrinsics[i])
+        views.append(
+            {
+                "file": view_filename(i),
+                "c2w": [[round(float(v), 7) + 0.0 for v in row] for row in cameras.c2w[i]],
+                "fx": fx,
+                "fy": fy,
+                "cx": cx,
+                "cy": cy,
+                "azimuth": round(float(azimuth[i]), 6),
+                "elevation": round(float(elevation[i]), 6),
+                "radius": round(float(radius[i]), 6),
+            }
+        )
+    return views
+
+
+def _to_uint8(images: torch.Tensor) -> np.ndarray:
+    """``(F, C, H, W)`` float in [0, 1] → ``(F, H, W, C)`` uint8, rounded."""
+    array = images.detach().clamp(0.0, 1.0).mul(255.0).round().to(torch.uint8)
+    return array.permute(0, 2, 3, 1).cpu().numpy()
+
+
+def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bool = False) -> Path:
+    """Writes ``sample`` as a folder at ``path``, atomically.
+
+    Everything is written into a temporary folder next to ``path`` and renamed into place at
+    the end; an existing sample is only replaced when ``overwrite`` is true, and then only
+    once the new one is complete.
+
+    Returns:
+        The path of the written folder.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} already exists; pass overwrite=True (or --overwrite) to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        for i, pixels in enumerate(_to_uint8(sample.rgba)):
+            Image.fromarray(pixels, mode="RGBA").save(tmp / view_filename(i))
+        record = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "convention": "opencv",
+            "width": sample.cameras.width,
+            "height": sample.cameras.height,
+            "caption": sample.caption,
+            "meta": sample.meta,
+            "views": cameras_to_json(sample.cameras),
+        }
+        (tmp / CAMERAS_FILE).write_text(_dump_record(record))
+        if path.exists():
+            # Swap via a second rename so the old sample disappears only after the new one exists.
+            trash = path.with_name(f".{path.name}.old")
+            shutil.rmtree(trash, ignore_errors=True)
+            path.rename(trash)
+            tmp.rename(path)
+            shutil.rmtree(trash)
+        else:
+            tmp.rename(path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return path
+
+
+def _dump_record(record: dict[str, Any]) -> str:
+    """JSON with one line per view, so the file stays readable and diffable."""
+    views = ",\n  ".join(json.dumps(view) for view in record["views"])
+    head = json.dumps({k: v for k, v in record.items() if k != "views"}, indent=1)[:-2]
+    return f'{head},\n "views": [\n  {views}\n ]\n}}\n'
+
+
+def _fail(file: Path, message: str) -> MultiViewFormatError:
+    return MultiViewFormatError(f"{file}: {message}")
+
+
+def _load_record(folder: Path) -> dict[str, Any]:
+    if not folder.is_dir():
+        raise MultiViewFormatError(f"{folder}: not a folder; give a multi-view sample folder holding {CAMERAS_FILE}")
+    file = folder / CAMERAS_FILE
+    if not file.is_file():
+        raise _fail(file, "missing; a multi-view sample needs cameras.json beside its PNGs")
+    try:
+        record = json.loads(file.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise _fail(file, f"not valid JSON ({err})") from err
+    if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
+        raise _fail(file, f"not a {FORMAT_NAME} file (missing or wrong 'format' field)")
+    if record.get("version") != FORMAT_VERSION:
+        raise _fail(file, f"format version {record.get('version')!r} is not supported (expected {FORMAT_VERSION})")
+    for key in ("width", "height", "views"):
+        if key not in record:
+            raise _fail(file, f"missing the {key!r} field")
+    if not isinstance(record["views"], list) or not record["views"]:
+        raise _fail(file, "'views' must be a non-empty list")
+    try:
+        check_convention(record.get("convention", "opencv"))
+    except ValueError as err:
+        raise _fail(file, str(err)) from err
+    return record
+
+
+def _parse_cameras(file: Path, record: dict[str, Any]) -> Cameras:
+    width, height = int(record["width"]), int(record["height"])
+    try:
+        c2w = torch.tensor([view["c2w"] for view in record["views"]], dtype=torch.float64)
+        intrinsics = torch.tensor(
+            [[view[k] for k in ("fx", "fy", "cx", "cy")] for view in record["views"]], dtype=torch.float64
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise _fail(file, f"every view needs 'c2w' (4x4) and fx, fy, cx, cy numbers ({err})") from err
+    if c2w.shape[1:] != (4, 4):
+        raise _fail(file, f"'c2w' must be 4x4 matrices, got {tuple(c2w.shape[1:])}")
+    for i, view in enumerate(record["views"]):
+        if not (torch.isfinite(c2w[i]).all() and torch.isfinite(intrinsics[i]).all()):
+            raise _fail(file, f"view {i} ({view.get('file')}) has NaN or inf in its camera")
+    c2w = convert_pose(c2w, record.get("convention", "opencv"), "opencv")
+    try:
+        cameras = Cameras(c2w.float(), intrinsics.float(), width, height)
+    except ValueError as err:
+        raise _fail(file, str(err)) from err
+    _check_angles(file, record["views"], cameras)
+    return cameras
+
+
+def _check_angles(file: Path, views: list[dict[str, Any]], cameras: Cameras) -> None:
+    """Stated azimuth/elevation/radius, where present, must agree with the poses."""
+    azimuth, elevation, radius = cameras.spherical()
+    for i, view in enumerate(views):
+        if "radius" in view and not math.isclose(view["radius"], float(radius[i]), rel_tol=1e-3, abs_tol=1e-4):
+            raise _fail(file, f"view {i}: radius {view['radius']} disagrees with its pose ({float(radius[i]):.4f})")
+        if "elevation" in view and abs(view["elevation"] - float(elevation[i])) > _ANGLE_TOL_DEG:
+            raise _fail(file, f"view {i}: elevation {view['elevation']} disagrees with its pose ({float(elevation[i]):.2f})")
+        # Azimuth is undefined straight above or below the origin.
+        if "azimuth" in view and abs(float(elevation[i])) < 89.0:
+            diff = (view["azimuth"] - float(azimuth[i]) + 180.0) % 360.0 - 180.0
+            if abs(diff) > _ANGLE_TOL_DEG:
+                raise _fail(file, f"view {i}: azimuth {view['azimuth']} disagrees with its pose ({float(azimuth[i]):.2f})")
+
+
+def _read_view(file: Path, width: int, height: int) -> np.ndarray:
+    if not file.is_file():
+        raise _fail(file, "missing; cameras.json lists it but the file is not there")
+    try:
+        with Image.open(file) as image:
+            image.load()
+            mode, size = image.mode, image.size
+            pixels = np.asarray(image)
+    except (UnidentifiedImageError, OSError, SyntaxError) as err:
+        raise _fail(file, f"not a readable PNG ({err})") from err
+    if mode not in ("RGBA", "RGB"):
+        raise _fail(file, f"image mode {mode}; views must be RGBA (or RGB) 8-bit PNGs")
+    if size != (width, height):
+        raise _fail(file, f"image is {size[0]}x{size[1]} but cameras.json says {width}x{height}")
+    if mode == "RGB":
+        pixels = np.concatenate([pixels, np.full_like(pixels[..., :1], 255)], axis=-1)
+    return pixels
+
+
+def read_sample(path: str | os.PathLike) -> MultiViewSample:
+    """Reads and validates a multi-view sample folder.
+
+    Raises:
+        MultiViewFormatError: naming the offending file, when ``cameras.json`` is missing or
+            malformed, a view is missing, unreadable, of the wrong size or mode, a PNG is not
+            listed in ``cameras.json``, a pose is not rigid or holds NaN/inf, or the stated
+            angles disagree with the poses.
+    """
+    folder = Path(path)
+    record = _load_record(folder)
+    cameras_file = folder / CAMERAS_FILE
+    cameras = _parse_cameras(cameras_file, record)
+    listed = [view.get("file") for view in record["views"]]
+    if any(not isinstance(name, str) or Path(name).name != name for name in listed):
+        raise _fail(cameras_file, "every view needs a 'file' naming a PNG in the sample folder")
+    if len(set(listed)) != len(listed):
+        raise _fail(cameras_file, "two views name the same file")
+    extra = sorted({p.name for p in folder.glob("*.png")} - set(listed))
+    if extra:
+        raise _fail(folder / extra[0], f"not listed in cameras.json ({len(extra)} unlisted PNG(s)); "
+                    "add it to 'views' or remove it")
+    pixels = np.stack([_read_view(folder / name, cameras.width, cameras.height) for name in listed])
+    images = torch.from_numpy(pixels).permute(0, 3, 1, 2).float() / 255.0
+    meta = record.get("meta") or {}
+    return MultiViewSample(images, cameras, record.get("caption"), meta)
+
+
+def is_sample(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a folder with a ``cameras.json`` (not checked further)."""
+    return (Path(path) / CAMERAS_FILE).is_file()

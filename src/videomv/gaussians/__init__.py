@@ -1,0 +1,22 @@
+"""3D Gaussians: the container, ``.ply``/``.splat`` I/O, rasterizers, fitting and orbit videos.
+
+Imports nothing else from videomv: cameras are duck-typed (``c2w`` + ``intrinsics``).
+"""
+
+from .container import Gaussians, matrix_to_quat, quat_multiply, quat_to_matrix
+from .rasterize import BACKENDS, RasterOutput, rasterize, select_backend
+from .sh import eval_sh, rgb_to_sh, sh_to_rgb
+
+__all__ = [
+    "BACKENDS",
+    "Gaussians",
+    "RasterOutput",
+    "eval_sh",
+    "matrix_to_quat",
+    "quat_multiply",
+    "quat_to_matrix",
+    "rasterize",
+    "rgb_to_sh",
+    "select_backend",
+    "sh_to_rgb",
+]

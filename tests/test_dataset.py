@@ -1,0 +1,108 @@
+"""MultiViewDataset: items, view selection, rotation augmentation, resizing."""
+
+import json
+
+import pytest
+import torch
+
+from videomv.cameras import Cameras, orbit
+from videomv.data import MultiViewDataset, MultiViewSample, write_sample
+from videomv.data.dataset import evenly_spaced, find_samples, resize_sample
+
+SIZE = 24
+POINT = torch.tensor([[0.25, -0.1, 0.2]])
+
+
+def marker_sample(views: int = 8, caption: str = "a dot") -> MultiViewSample:
+    """Views that are transparent except one opaque pixel where ``POINT`` projects."""
+    cameras = orbit(views, 20.0, 2.0, size=SIZE)
+    images = torch.zeros(views, 4, SIZE, SIZE)
+    uv, _ = cameras.project(POINT)
+    for i, (u, v) in enumerate(uv[:, 0].floor().long().tolist()):
+        images[i, :, v, u] = torch.tensor([1.0, 0.0, 0.0, 1.0])
+        images[i, 1, 0, 0] = (i + 1) / 255.0  # tags the view so reordering is visible
+        images[i, 3, 0, 0] = 1.0
+    return MultiViewSample(images, cameras, caption)
+
+
+@pytest.fixture
+def dataset_dir(tmp_path):
+    write_sample(tmp_path / "a", marker_sample(caption="first"))
+    write_sample(tmp_path / "b", marker_sample(caption="second"))
+    index = {"samples": [{"path": "a", "split": "train"}, {"path": "b", "split": "heldout"}]}
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    return tmp_path
+
+
+def test_find_samples_uses_the_split_index(dataset_dir):
+    assert [p.name for p in find_samples(dataset_dir, "heldout")] == ["b"]
+    assert len(find_samples(dataset_dir)) == 2
+    with pytest.raises(FileNotFoundError, match="split 'test'"):
+        find_samples(dataset_dir, "test")
+
+
+def test_item_contents_and_shapes(dataset_dir):
+    ds = MultiViewDataset(dataset_dir, split="train", num_views=4, plucker_size=6, background="black")
+    item = ds[0]
+    assert item["images"].shape == (4, 3, SIZE, SIZE)
+    assert item["alpha"].shape == (4, 1, SIZE, SIZE)
+    assert item["camera_embedding"].shape == (4, 16)
+    assert item["plucker"].shape == (4, 6, 6, 6)
+    assert item["caption"] == "first"
+    assert item["view_indices"].tolist() == [0, 2, 4, 6]
+    torch.testing.assert_close(item["condition_image"], item["images"][0])
+    assert item["images"].amax() == 1.0 and item["images"][:, :, 5, 5].abs().sum() == 0  # black background
+
+
+def view_tags(item) -> list[int]:
+    return [round(float(v) * 255) - 1 for v in item["images"][:, 1, 0, 0]]
+
+
+def test_random_condition_view_rotates_cameras_with_frames(dataset_dir):
+    ds = MultiViewDataset(dataset_dir, condition_view="random", seed=3)
+    starts = set()
+    for epoch in range(6):
+        ds.set_epoch(epoch)
+        item = ds[0]
+        start = item["view_indices"][0].item()
+        starts.add(start)
+        assert view_tags(item) == [(start + i) % 8 for i in range(8)]
+        # The first view now sits at azimuth 0 ...
+        cameras = Cameras(item["c2w"], item["intrinsics"], SIZE, SIZE)
+        azimuth = cameras.spherical()[0][0].item()
+        assert (azimuth + 180.0) % 360.0 - 180.0 == pytest.approx(0.0, abs=1e-3)
+        # ... and the marked 3D point, moved with the world, lands on its pixel in every frame.
+        moved = (item["world_transform"] @ torch.cat([POINT, torch.ones(1, 1)], 1).T).T[:, :3]
+        uv, _ = cameras.project(moved)
+        for i, (u, v) in enumerate(uv[:, 0].floor().long().tolist()):
+            assert item["images"][i, 0, v, u] == 1.0 and item["alpha"][i, 0, v, u] == 1.0
+    assert len(starts) > 1, "the augmentation must actually change the start view"
+
+
+def test_items_are_reproducible_per_epoch(dataset_dir):
+    ds = MultiViewDataset(dataset_dir, condition_view="random", background="random", seed=7)
+    a, b = ds[1], ds[1]
+    torch.testing.assert_close(a["images"], b["images"])
+    torch.testing.assert_close(a["background"], b["background"])
+
+
+def test_resize_keeps_premultiplied_colour_and_scales_cameras():
+    sample = marker_sample()
+    small = resize_sample(sample, SIZE // 2)
+    assert small.images.shape[-1] == SIZE // 2 and small.cameras.width == SIZE // 2
+    # Where the marker's red pixel is averaged with transparent neighbours, colour stays pure red.
+    visible = small.images[:, 3] > 0
+    red = small.images[:, 0][visible & (small.images[:, 1] == 0)]
+    assert torch.allclose(red, torch.ones_like(red))
+    uv_full, _ = sample.cameras.project(POINT)
+    uv_small, _ = small.cameras.project(POINT)
+    torch.testing.assert_close(uv_small, uv_full / 2)
+
+
+def test_evenly_spaced_and_errors():
+    assert evenly_spaced(24, 4, start=5) == [5, 11, 17, 23]
+    assert evenly_spaced(10, 4) == [0, 2, 5, 7]
+    with pytest.raises(ValueError, match="cannot take 9 views"):
+        evenly_spaced(8, 9)
+    with pytest.raises(ValueError, match="unknown background"):
+        MultiViewDataset(["x"], background="pink")
