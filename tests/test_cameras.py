@@ -49,7 +49,7 @@ def test_blender_camera_looks_along_minus_z_and_opengl_world_is_y_up():
 
 
 def test_unknown_convention_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown camera convention 'colmapp'.*opencv"):
+    with pytest.raises(ValueError, match=r"unknown camera convention 'colmapp'.*opencv"):
         convert_pose(torch.eye(4), "opencv", "colmapp")
 
 

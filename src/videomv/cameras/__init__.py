@@ -45,4 +45,5 @@ __all__ = [
     "spiral",
     "validate_poses",
     "world_rays",
+    "world_up",
 ]

@@ -87,7 +87,7 @@ class Cameras:
         return w2c
 
     @property
-    def K(self) -> torch.Tensor:
+    def K(self) -> torch.Tensor:  # noqa: N802 - the standard name of the intrinsic matrix
         """``(N, 3, 3)`` intrinsic matrices."""
         return intrinsics_matrix(self.intrinsics)
 

@@ -18,7 +18,7 @@ import json
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import torch
@@ -96,7 +96,9 @@ def read_gobjaverse(folder: str | os.PathLike, views: list[int] | None = None) -
                 pose[:3, column] = np.asarray(meta[key], dtype=np.float64)
             fov_x, fov_y = float(meta["x_fov"]), float(meta["y_fov"])
         except (KeyError, ValueError, TypeError) as err:
-            raise MultiViewFormatError(f"{json_file}: needs x, y, z, origin (3-vectors) and x_fov, y_fov ({err})") from err
+            raise MultiViewFormatError(
+                f"{json_file}: needs x, y, z, origin (3-vectors) and x_fov, y_fov ({err})"
+            ) from err
         c2w.append(pose)
         intrinsics.append((fov_x, fov_y))
         files.append(png_file)
@@ -119,7 +121,7 @@ def _read_json(file: Path) -> dict[str, Any]:
 class _NumpyOnlyUnpickler(pickle.Unpickler):
     """Builds numpy arrays, lists, tuples, dicts and numbers; refuses every other global."""
 
-    _ALLOWED = {
+    _ALLOWED: ClassVar[set[tuple[str, str]]] = {
         ("numpy.core.multiarray", "_reconstruct"),
         ("numpy._core.multiarray", "_reconstruct"),
         ("numpy.core.multiarray", "scalar"),

@@ -246,12 +246,16 @@ def _check_angles(file: Path, views: list[dict[str, Any]], cameras: Cameras) -> 
         if "radius" in view and not math.isclose(view["radius"], float(radius[i]), rel_tol=1e-3, abs_tol=1e-4):
             raise _fail(file, f"view {i}: radius {view['radius']} disagrees with its pose ({float(radius[i]):.4f})")
         if "elevation" in view and abs(view["elevation"] - float(elevation[i])) > _ANGLE_TOL_DEG:
-            raise _fail(file, f"view {i}: elevation {view['elevation']} disagrees with its pose ({float(elevation[i]):.2f})")
+            raise _fail(
+                file, f"view {i}: elevation {view['elevation']} disagrees with its pose ({float(elevation[i]):.2f})"
+            )
         # Azimuth is undefined straight above or below the origin.
         if "azimuth" in view and abs(float(elevation[i])) < 89.0:
             diff = (view["azimuth"] - float(azimuth[i]) + 180.0) % 360.0 - 180.0
             if abs(diff) > _ANGLE_TOL_DEG:
-                raise _fail(file, f"view {i}: azimuth {view['azimuth']} disagrees with its pose ({float(azimuth[i]):.2f})")
+                raise _fail(
+                    file, f"view {i}: azimuth {view['azimuth']} disagrees with its pose ({float(azimuth[i]):.2f})"
+                )
 
 
 def _read_view(file: Path, width: int, height: int) -> np.ndarray:
