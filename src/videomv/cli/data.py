@@ -1,5 +1,114 @@
-"""Placeholder until the module owner writes it."""
+"""``videomv data render | build | show``: mesh orbit renders, datasets and contact sheets."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
 
 
-def add_parsers(commands) -> None:
-    """Registers nothing yet."""
+def _add_rig_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--views", type=int, default=24, help="views on the orbit (default 24)")
+    parser.add_argument("--size", type=int, default=256, help="image side in pixels (default 256)")
+    parser.add_argument("--radius", type=float, default=1.7, help="camera distance to the origin (default 1.7)")
+    parser.add_argument("--fov", type=float, default=39.6, help="vertical field of view, degrees (default 39.6)")
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Registers ``render``, ``build`` and ``show`` under ``videomv data``."""
+    render = commands.add_parser(
+        "render",
+        help="render one mesh (OBJ/GLB/glTF/PLY) on an orbit into a sample folder",
+        description="Centres the mesh's bounding box at the origin, scales its longest side to 1, and renders "
+        "RGBA views on a circular orbit (pyrender on EGL) into OUT: 000.png ... and cameras.json.",
+    )
+    render.add_argument("mesh", type=Path, help="the mesh file (.obj with its .mtl and textures, .glb, .gltf, .ply)")
+    render.add_argument("out", type=Path, help="the sample folder to write")
+    _add_rig_arguments(render)
+    render.add_argument("--elevation", type=float, default=5.0, help="orbit elevation, degrees (default 5)")
+    render.add_argument("--up", choices=("z", "y"), default="z", help="the mesh's up axis (default z)")
+    render.add_argument("--caption", default=None, help="caption to store with the sample")
+    render.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    render.set_defaults(func=run_render)
+
+    build = commands.add_parser(
+        "build",
+        help="render a dataset of real (LIBERO) or procedural objects",
+        description="Renders one orbit per object into OUT/<split>/<name>/, with OUT/index.json and "
+        "OUT/failures.json. Failing objects are reported and skipped; existing samples are kept.",
+    )
+    build.add_argument("--source", choices=("libero", "procedural"), required=True, help="which objects")
+    build.add_argument("--out", type=Path, required=True, help="the dataset folder")
+    _add_rig_arguments(build)
+    build.add_argument(
+        "--elevation-range",
+        type=float,
+        nargs="+",
+        default=[0.0, 30.0],
+        metavar="DEG",
+        help="one elevation, or LOW HIGH to draw each sample's elevation from (default 0 30)",
+    )
+    build.add_argument(
+        "--split", choices=("train", "heldout", "all"), default="all", help="LIBERO split to render (default all)"
+    )
+    build.add_argument("--limit", type=int, default=None, help="render at most N LIBERO objects")
+    build.add_argument("--count", type=int, default=100, help="number of procedural objects (default 100)")
+    build.add_argument("--seed", type=int, default=0, help="seed of elevations and procedural objects (default 0)")
+    build.add_argument("--cache", type=Path, default=None, help="LIBERO package cache (default $VIDEOMV_CACHE/libero)")
+    build.add_argument("--overwrite", action="store_true", help="re-render samples that already exist")
+    build.set_defaults(func=run_build)
+
+    show = commands.add_parser(
+        "show",
+        help="write a contact sheet PNG of a sample or a dataset",
+        description="One row of views per sample, captioned; samples sorted by path.",
+    )
+    show.add_argument("path", type=Path, help="a sample folder or a dataset folder")
+    show.add_argument("--out", type=Path, default=None, help="the PNG to write (default PATH/contact_sheet.png)")
+    show.add_argument("--max-samples", type=int, default=16, help="at most N samples (default 16)")
+    show.add_argument("--max-views", type=int, default=None, help="at most N views per sample, evenly spaced")
+    show.add_argument("--thumb", type=int, default=64, help="thumbnail side in pixels (default 64)")
+    show.add_argument("--split", default=None, help="only samples of this split (datasets with index.json)")
+    show.set_defaults(func=run_show)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from ..cameras import orbit
+    from ..data.format import MultiViewSample, write_sample
+    from ..data.render import render_mesh_file
+
+    if args.out.exists() and not args.overwrite:
+        raise FileExistsError(f"{args.out} already exists; pass --overwrite to replace it")
+    cameras = orbit(args.views, args.elevation, args.radius, args.fov, args.size)
+    images = render_mesh_file(args.mesh, cameras, up_axis=args.up)
+    meta = {"source": "mesh", "mesh": str(args.mesh), "up_axis": args.up, "normalisation": "bbox centre, side 1"}
+    write_sample(args.out, MultiViewSample(images, cameras, args.caption, meta), overwrite=args.overwrite)
+    print(f"wrote {len(cameras)} views to {args.out}")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from ..data.build import RigOptions, build, libero_jobs, procedural_jobs
+
+    if len(args.elevation_range) not in (1, 2):
+        raise ValueError("--elevation-range takes one elevation or LOW HIGH")
+    if args.source == "libero":
+        jobs = libero_jobs(args.split, args.limit, args.cache)
+    else:
+        jobs = procedural_jobs(args.count, args.seed)
+    rig = RigOptions(args.views, args.size, tuple(args.elevation_range), args.radius, args.fov, args.seed)
+    report = build(jobs, args.out, rig, overwrite=args.overwrite)
+    print(
+        f"{len(report.written)} written, {len(report.kept)} kept, {len(report.failed)} failed "
+        f"in {report.seconds:.0f} s -> {args.out} (index.json, failures.json)"
+    )
+    return 1 if report.failed and not (report.written or report.kept) else 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from ..data.show import write_contact_sheet
+
+    out = write_contact_sheet(
+        args.path, args.out, max_samples=args.max_samples, max_views=args.max_views, thumb=args.thumb, split=args.split
+    )
+    print(f"wrote {out}")
+    return 0

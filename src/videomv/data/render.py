@@ -18,6 +18,7 @@ attached to the camera, so each view is lit the same way from the viewer's side.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,9 +45,17 @@ _Y_UP_TO_Z_UP = np.array(
 )
 
 
+def _quiet_info_logs() -> None:
+    # trimesh ("triangulating faces") and PyOpenGL log at INFO per file, which buries the
+    # progress bars of a dataset build; their warnings still show.
+    for name in ("trimesh", "OpenGL"):
+        logging.getLogger(name).setLevel(max(logging.getLogger(name).level, logging.WARNING))
+
+
 def _pyrender() -> Any:
     """Imports pyrender on EGL, or raises an ImportError naming the extra to install."""
     os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
+    _quiet_info_logs()
     try:
         import pyrender
     except ImportError as error:
@@ -57,6 +66,7 @@ def _pyrender() -> Any:
 
 
 def _trimesh() -> Any:
+    _quiet_info_logs()
     try:
         import trimesh
     except ImportError as error:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import torch
 
-from .projection import ALPHA_MAX, ALPHA_MIN, T_MIN
+from .projection import ALPHA_MAX, ALPHA_MIN, POWER_MIN, T_MIN, TRANS_FLOOR
 
 TILE = 16
 _PIX = TILE * TILE
@@ -85,9 +85,11 @@ def bin_splats(
     cam = splat[rep] // n
     tile = cam * num_tiles + tile_y * tiles_x + tile_x
 
-    # Front-to-back order inside a tile: rank of the depth within its camera.
+    # Front-to-back order inside a tile: rank of the depth within its camera. Stable, so
+    # equal depths keep index order, as in the reference backend.
     rank = torch.empty_like(depths, dtype=torch.long)
-    rank.scatter_(1, torch.argsort(depths, dim=1), torch.arange(n, device=device).expand(num_cams, n))
+    by_depth = torch.argsort(depths, dim=1, stable=True)
+    rank.scatter_(1, by_depth, torch.arange(n, device=device).expand(num_cams, n))
     key = tile * n + rank.reshape(-1)[splat[rep]]
     sort = torch.argsort(key)
     splat_ids = splat[rep[sort]]
@@ -178,7 +180,7 @@ class _Compositor:
         con = self.conics[slot]
         a, b, c = con[..., 0:1], con[..., 1:2], con[..., 2:3]
         power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy
-        gauss = torch.exp(power)
+        gauss = torch.exp(power.clamp_min(POWER_MIN))
         raw = (self.opacities[slot] * valid)[..., None] * gauss
         keep = (raw >= ALPHA_MIN) & (power <= 0)
         unclamped = keep & (raw < ALPHA_MAX)
@@ -188,7 +190,7 @@ class _Compositor:
     def transmit(self, blk: _Block):
         """Transmittance before each fragment, and the mask of fragments 3DGS composites."""
         t_in = self.trans[blk.tiles]  # (n, P)
-        t_incl = torch.cumprod(blk.one_minus, dim=1) * t_in[:, None, :]
+        t_incl = (torch.cumprod(blk.one_minus, dim=1) * t_in[:, None, :]).clamp_min(TRANS_FLOOR)
         t_excl = torch.cat([t_in[:, None, :], t_incl[:, :-1]], dim=1)
         included = t_incl >= T_MIN
         self.trans[blk.tiles] = t_incl[:, -1]

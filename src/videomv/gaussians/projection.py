@@ -19,6 +19,11 @@ ALPHA_MIN = 1.0 / 255.0  # 3DGS: fragments with lower alpha are skipped
 ALPHA_MAX = 0.99  # 3DGS: alpha cap, keeps 1 / (1 - alpha) bounded in the backward pass
 T_MIN = 1e-4  # 3DGS: a pixel stops once its transmittance would drop below this
 EPS2D = 0.3  # 3DGS: pixels^2 added to the 2D covariance (low-pass / minimum footprint)
+# Floors for exp(power) and transmittance products. Below them float32 turns denormal, which
+# x86 CPUs process ~20x slower; fragments there are far under the alpha cut / T_MIN anyway,
+# so the floors never change an output or a gradient.
+POWER_MIN = -80.0
+TRANS_FLOOR = 1e-30
 
 
 def unpack_cameras(cameras: Any, device=None, dtype=None) -> tuple[torch.Tensor, torch.Tensor]:

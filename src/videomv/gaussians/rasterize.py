@@ -10,7 +10,16 @@ from torch.utils.checkpoint import checkpoint
 
 from ._tiled import composite_tiled
 from .container import Gaussians
-from .projection import ALPHA_MAX, ALPHA_MIN, T_MIN, Projected, project, unpack_cameras
+from .projection import (
+    ALPHA_MAX,
+    ALPHA_MIN,
+    POWER_MIN,
+    T_MIN,
+    TRANS_FLOOR,
+    Projected,
+    project,
+    unpack_cameras,
+)
 
 Backend = Literal["auto", "torch", "gsplat", "reference"]
 BACKENDS: tuple[str, ...] = ("auto", "torch", "gsplat", "reference")
@@ -149,7 +158,7 @@ def _composite_reference(proj: Projected, bg: torch.Tensor, width: int, height: 
     rgbs, alphas, depths = [], [], []
     for cam in range(proj.means2d.shape[0]):
         vis = torch.nonzero(proj.visible[cam]).squeeze(1)
-        vis = vis[torch.argsort(proj.depths[cam, vis])]
+        vis = vis[torch.argsort(proj.depths[cam, vis], stable=True)]  # ties: index order
         args = (
             proj.means2d[cam, vis], proj.conics[cam, vis], proj.opacities[cam, vis],
             proj.colors[cam, vis], proj.depths[cam, vis],
@@ -172,9 +181,9 @@ def _dense_pixels(pix, means2d, conics, opacities, colors, depths):
     dx, dy = d[..., 0], d[..., 1]
     a, b, c = (conics[:, i : i + 1] for i in range(3))
     power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy
-    raw = opacities[:, None] * torch.exp(power)
+    raw = opacities[:, None] * torch.exp(power.clamp_min(POWER_MIN))
     alpha = torch.where((raw >= ALPHA_MIN) & (power <= 0), raw.clamp_max(ALPHA_MAX), 0.0)
-    t_incl = torch.cumprod(1.0 - alpha, dim=0)
+    t_incl = torch.cumprod(1.0 - alpha, dim=0).clamp_min(TRANS_FLOOR)
     t_excl = torch.cat([torch.ones_like(t_incl[:1]), t_incl[:-1]], dim=0)
     weights = alpha * t_excl * (t_incl >= T_MIN)  # (N, P)
     feats = torch.cat([colors, torch.ones_like(depths)[:, None], depths[:, None]], dim=1)

@@ -1,0 +1,91 @@
+"""One interface over the image autoencoders: diffusers' ``AutoencoderKL`` and a pixel-space identity.
+
+A tiny model in pixel space uses :class:`IdentityAutoencoder`, which answers the same calls as
+``AutoencoderKL`` (``encode(x).latent_dist.sample()/.mode()``, ``decode(z).sample``,
+``config.scaling_factor``, ``config.latent_channels``), so the pipeline and training code run one
+code path for both. :func:`encode_views` and :func:`decode_views` are that path, chunked over views.
+"""
+
+from __future__ import annotations
+
+import torch
+from diffusers import AutoencoderKL, ModelMixin
+from diffusers.configuration_utils import ConfigMixin, register_to_config
+from diffusers.models.autoencoders.autoencoder_kl import AutoencoderKLOutput
+from diffusers.models.autoencoders.vae import DecoderOutput, DiagonalGaussianDistribution
+
+Autoencoder = AutoencoderKL | ModelMixin
+
+
+class IdentityAutoencoder(ModelMixin, ConfigMixin):
+    """The identity map with ``AutoencoderKL``'s interface: latents are the images themselves.
+
+    Args:
+        latent_channels: image channels (3 for RGB).
+        scaling_factor: the factor latents are multiplied by after encoding (1.0 in pixel space).
+    """
+
+    @register_to_config
+    def __init__(self, latent_channels: int = 3, scaling_factor: float = 1.0) -> None:
+        super().__init__()
+        # A parameter-free model has no dtype/device of its own; this buffer gives it one, so that
+        # `.to()`, offloading and `ModelMixin.dtype` behave as for a real autoencoder.
+        self.register_buffer("_anchor", torch.zeros(()), persistent=False)
+
+    def encode(self, x: torch.Tensor, return_dict: bool = True) -> AutoencoderKLOutput | tuple:
+        """A zero-variance Gaussian at ``x``: ``.mode()`` and ``.sample()`` both return ``x``."""
+        posterior = DiagonalGaussianDistribution(torch.cat([x, torch.zeros_like(x)], dim=1), deterministic=True)
+        return AutoencoderKLOutput(latent_dist=posterior) if return_dict else (posterior,)
+
+    def decode(self, z: torch.Tensor, return_dict: bool = True) -> DecoderOutput | tuple:
+        """Returns ``z`` unchanged."""
+        return DecoderOutput(sample=z) if return_dict else (z,)
+
+
+def spatial_scale_factor(vae: Autoencoder) -> int:
+    """How many pixels one latent covers along each side (1 in pixel space, 8 for the SD VAE)."""
+    if isinstance(vae, IdentityAutoencoder):
+        return 1
+    return 2 ** (len(vae.config.block_out_channels) - 1)
+
+
+def _chunks(images: torch.Tensor, chunk_size: int | None) -> tuple[torch.Tensor, ...]:
+    return images.split(chunk_size or len(images))
+
+
+def encode_views(
+    vae: Autoencoder,
+    images: torch.Tensor,
+    chunk_size: int | None = None,
+    generator: torch.Generator | None = None,
+) -> torch.Tensor:
+    """Encodes ``(B, F, 3, H, W)`` images in [-1, 1] to scaled ``(B, F, C, h, w)`` latents.
+
+    Args:
+        vae: the autoencoder.
+        images: views in [-1, 1].
+        chunk_size: images per encoder call (bounds memory); None encodes all at once.
+        generator: samples the posterior when given; without one the posterior mode is used
+            (deterministic, the usual choice for conditioning and for re-encoding renders).
+    """
+    batch, frames = images.shape[:2]
+    flat = images.flatten(0, 1).to(device=vae.device, dtype=vae.dtype)
+    latents = []
+    for chunk in _chunks(flat, chunk_size):
+        posterior = vae.encode(chunk).latent_dist
+        latents.append(posterior.sample(generator) if generator is not None else posterior.mode())
+    scaled = torch.cat(latents) * vae.config.scaling_factor
+    return scaled.unflatten(0, (batch, frames))
+
+
+def decode_views(vae: Autoencoder, latents: torch.Tensor, chunk_size: int | None = None) -> torch.Tensor:
+    """Decodes scaled ``(B, F, C, h, w)`` latents to ``(B, F, 3, H, W)`` images in [-1, 1] (unclamped)."""
+    batch, frames = latents.shape[:2]
+    flat = latents.flatten(0, 1).to(device=vae.device, dtype=vae.dtype) / vae.config.scaling_factor
+    images = torch.cat([vae.decode(chunk).sample for chunk in _chunks(flat, chunk_size)])
+    return images.unflatten(0, (batch, frames))
+
+
+def build_autoencoder(config: dict | None) -> Autoencoder:
+    """An ``AutoencoderKL`` of ``config``, or the pixel-space identity when ``config`` is None."""
+    return IdentityAutoencoder() if config is None else AutoencoderKL(**config)

@@ -1,0 +1,148 @@
+"""Noise schedules and samplers from diffusers, and the clean-image (x̂0) parameterisation helpers.
+
+A scheduler is a *noise preset* (the training-time schedule the weights were trained with) plus a
+*solver* (how to integrate it at inference):
+
+* ``"t2v-modelscope"``: ModelScope's ``linear_sd`` betas, i.e. linear in sqrt(beta) from 0.00085 to
+  0.012 over 1000 steps (diffusers ``"scaled_linear"``), epsilon prediction;
+* ``"i2v-i2vgenxl"``: cosine betas (``"squaredcos_cap_v2"``) rescaled to zero terminal SNR,
+  v-prediction.
+
+Both use ``timestep_spacing="leading"`` with ``steps_offset=1`` as the reference code does (50 DDIM
+steps visit t = 981, 961, ..., 1); with zero terminal SNR, ``timestep_spacing="trailing"`` starts at
+t = 999, where the model sees pure noise, and is the better choice for new training runs.
+
+All solvers here keep the sample in variance-preserving form, ``x_t = sqrt(ᾱ_t) x0 + sqrt(1 - ᾱ_t) ε``,
+which is what :func:`predict_x0` and :func:`model_output_from_x0` assume.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import torch
+from diffusers import (
+    DDIMScheduler,
+    DDPMScheduler,
+    DPMSolverMultistepScheduler,
+    UniPCMultistepScheduler,
+)
+from diffusers.schedulers.scheduling_utils import SchedulerMixin
+
+NOISE_PRESETS: dict[str, dict[str, Any]] = {
+    "t2v-modelscope": {
+        "num_train_timesteps": 1000,
+        "beta_schedule": "scaled_linear",
+        "beta_start": 0.00085,
+        "beta_end": 0.012,
+        "prediction_type": "epsilon",
+        "rescale_betas_zero_snr": False,
+        "set_alpha_to_one": False,
+        "timestep_spacing": "leading",
+        "steps_offset": 1,
+        "clip_sample": False,
+    },
+    "i2v-i2vgenxl": {
+        "num_train_timesteps": 1000,
+        "beta_schedule": "squaredcos_cap_v2",
+        "prediction_type": "v_prediction",
+        "rescale_betas_zero_snr": True,
+        "set_alpha_to_one": True,
+        "timestep_spacing": "leading",
+        "steps_offset": 1,
+        "clip_sample": False,
+    },
+}
+
+SOLVERS: dict[str, tuple[type[SchedulerMixin], dict[str, Any]]] = {
+    "ddim": (DDIMScheduler, {}),
+    "ddpm": (DDPMScheduler, {}),
+    "dpmsolver++": (DPMSolverMultistepScheduler, {"algorithm_type": "dpmsolver++", "solver_order": 2}),
+    "unipc": (UniPCMultistepScheduler, {"solver_order": 2}),
+}
+
+
+def _accepted(cls: type, values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` that ``cls.__init__`` takes (DDIM-only keys are dropped for others)."""
+    parameters = inspect.signature(cls.__init__).parameters
+    return {key: value for key, value in values.items() if key in parameters}
+
+
+def make_scheduler(solver: str = "ddim", preset: str = "t2v-modelscope", **overrides: Any) -> SchedulerMixin:
+    """A diffusers scheduler for ``solver`` on the ``preset`` noise schedule.
+
+    Args:
+        solver: one of :data:`SOLVERS` (``"ddim"``, ``"ddpm"``, ``"dpmsolver++"``, ``"unipc"``).
+        preset: one of :data:`NOISE_PRESETS`.
+        **overrides: any scheduler config value (``prediction_type``, ``timestep_spacing``,
+            ``rescale_betas_zero_snr``, ...).
+    """
+    if solver not in SOLVERS:
+        raise ValueError(f"unknown solver {solver!r}; use one of {', '.join(SOLVERS)}")
+    if preset not in NOISE_PRESETS:
+        raise ValueError(f"unknown noise preset {preset!r}; use one of {', '.join(NOISE_PRESETS)}")
+    cls, solver_defaults = SOLVERS[solver]
+    config = {**NOISE_PRESETS[preset], **solver_defaults, **overrides}
+    unknown = set(overrides) - set(inspect.signature(cls.__init__).parameters)
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no config value(s) {sorted(unknown)}")
+    return cls(**_accepted(cls, config))
+
+
+def switch_solver(scheduler: SchedulerMixin, solver: str, **overrides: Any) -> SchedulerMixin:
+    """The same noise schedule integrated by another solver (e.g. a pipeline's DDIM → DPM-Solver++)."""
+    if solver not in SOLVERS:
+        raise ValueError(f"unknown solver {solver!r}; use one of {', '.join(SOLVERS)}")
+    cls, solver_defaults = SOLVERS[solver]
+    return cls.from_config(_accepted(cls, {**scheduler.config, **solver_defaults, **overrides}))
+
+
+def _alphas(
+    scheduler: SchedulerMixin, timestep: int | torch.Tensor, like: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    alpha_prod = scheduler.alphas_cumprod[int(timestep)].to(device=like.device, dtype=torch.float32)
+    return alpha_prod.sqrt(), (1 - alpha_prod).sqrt()
+
+
+def predict_x0(
+    scheduler: SchedulerMixin, model_output: torch.Tensor, sample: torch.Tensor, timestep: int | torch.Tensor
+) -> torch.Tensor:
+    """The clean-sample estimate x̂0 from a model output at ``timestep``.
+
+    ``epsilon``: x̂0 = (x_t − sqrt(1−ᾱ) ε) / sqrt(ᾱ); ``v_prediction``: x̂0 = sqrt(ᾱ) x_t − sqrt(1−ᾱ) v;
+    ``sample``: the output itself. Computed in float32, returned in ``sample``'s dtype.
+    """
+    prediction_type = scheduler.config.prediction_type
+    a, s = _alphas(scheduler, timestep, sample)
+    out, x = model_output.float(), sample.float()
+    if prediction_type == "epsilon":
+        x0 = (x - s * out) / a
+    elif prediction_type == "v_prediction":
+        x0 = a * x - s * out
+    elif prediction_type == "sample":
+        x0 = out
+    else:
+        raise ValueError(f"unsupported prediction_type {prediction_type!r}")
+    return x0.to(sample.dtype)
+
+
+def model_output_from_x0(
+    scheduler: SchedulerMixin, x0: torch.Tensor, sample: torch.Tensor, timestep: int | torch.Tensor
+) -> torch.Tensor:
+    """The model output that :func:`predict_x0` maps to ``x0`` (its inverse at fixed ``sample``).
+
+    ``epsilon``: ε = (x_t − sqrt(ᾱ) x0) / sqrt(1−ᾱ); ``v_prediction``: v = (sqrt(ᾱ) x_t − x0) / sqrt(1−ᾱ).
+    """
+    prediction_type = scheduler.config.prediction_type
+    a, s = _alphas(scheduler, timestep, sample)
+    x0_f, x = x0.float(), sample.float()
+    if prediction_type == "epsilon":
+        out = (x - a * x0_f) / s
+    elif prediction_type == "v_prediction":
+        out = (a * x - x0_f) / s
+    elif prediction_type == "sample":
+        out = x0_f
+    else:
+        raise ValueError(f"unsupported prediction_type {prediction_type!r}")
+    return out.to(sample.dtype)
