@@ -51,6 +51,11 @@ def test_other_conventions_are_converted_on_read(sample_dir):
     torch.testing.assert_close(read_sample(sample_dir).cameras.c2w, make_sample().cameras.c2w, atol=1e-6, rtol=0)
 
 
+def test_written_sample_is_readable_by_others(tmp_path):
+    path = write_sample(tmp_path / "obj", make_sample())
+    assert path.stat().st_mode & 0o005 == 0o005
+
+
 def test_write_refuses_to_overwrite_and_replaces_only_when_asked(tmp_path):
     path = write_sample(tmp_path / "obj", make_sample(seed=1))
     with pytest.raises(FileExistsError, match="overwrite"):

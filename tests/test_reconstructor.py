@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
 import torch
 import torch.nn.functional as F
 
-from videomv.cameras import Cameras, orbit
-from videomv.gaussians import rasterize
+from videomv.cameras import Cameras, from_spherical, orbit
+from videomv.data.format import MultiViewSample
+from videomv.gaussians import Gaussians, rasterize
 from videomv.models.lgm_convert import (
     LGMConversionError,
     config_from_lgm_state_dict,
     convert_lgm_state_dict,
 )
 from videomv.models.reconstructor import RECONSTRUCTOR_PRESETS, GaussianReconstructor
+from videomv.models.reconstructor_training import (
+    ReconstructorTrainingConfig,
+    reconstruction_loss,
+    select_training_views,
+    train_reconstructor,
+)
 
 
 @pytest.fixture(scope="module")
@@ -313,3 +321,87 @@ def test_big_preset_has_lgm_big_layout():
     assert ours == lgm
     assert big.splat_size == 128
     assert 400e6 < sum(math.prod(s) for s in ours.values()) < 430e6
+
+
+# --- training ---------------------------------------------------------------------------------
+
+
+def _blob_scene(n: int = 48) -> Gaussians:
+    """Three coloured blobs of Gaussians around the origin: a fixed scene to render views of."""
+    g = torch.Generator().manual_seed(0)
+    centers = torch.tensor([[0.3, 0.0, 0.1], [-0.25, 0.2, -0.1], [0.0, -0.3, 0.25]])
+    colors = torch.tensor([[0.9, 0.2, 0.1], [0.1, 0.7, 0.2], [0.2, 0.3, 0.9]])
+    part = torch.arange(n) % 3
+    means = centers[part] + 0.08 * torch.randn(n, 3, generator=g)
+    return Gaussians.from_activated(
+        means, torch.randn(n, 4, generator=g), torch.full((n, 3), 0.07), torch.full((n,), 0.9), colors[part]
+    )
+
+
+def _render_rgba(gaussians: Gaussians, cameras: Cameras) -> torch.Tensor:
+    out = rasterize(gaussians, cameras, cameras.width, cameras.height, background=0.0, backend="torch")
+    # Un-premultiply: the black background contributes nothing, so rgb / alpha is the colour.
+    rgb = torch.where(out.alpha > 0, out.rgb / out.alpha.clamp_min(1e-6), 0.0)
+    return torch.cat([rgb, out.alpha], dim=1).clamp(0.0, 1.0)
+
+
+def test_training_lowers_held_out_view_loss():
+    size = 16
+    scene = _blob_scene()
+    train_cams = orbit(24, 15.0, 2.0, size=size)
+    sample = MultiViewSample(_render_rgba(scene, train_cams), train_cams)
+    # Held-out cameras: azimuths between the training ones, at another elevation.
+    held = from_spherical(torch.arange(8) * 45.0 + 7.5, 30.0, 2.0, size=size)
+    held_rgba = _render_rgba(scene, held)
+    inputs = [0, 6, 12, 18]
+    torch.manual_seed(0)
+    model = GaussianReconstructor.from_preset("tiny", input_size=size)
+
+    def held_out_loss() -> float:
+        with torch.no_grad():
+            return float(
+                reconstruction_loss(
+                    model, sample.composited(1.0)[inputs], train_cams[inputs], held_rgba, held,
+                    torch.full((8, 3), 0.5), backend="torch",
+                )["loss"]
+            )  # fmt: skip
+
+    before = held_out_loss()
+    config = ReconstructorTrainingConfig(
+        steps=200, learning_rate=1e-3, num_supervision_views=2, backend="torch", progress=False, lambda_lpips=0.0
+    )
+    result = train_reconstructor(model, [sample], config)
+    after = held_out_loss()
+    assert len(result.losses) == 200 and not result.used_lpips
+    assert after < 0.5 * before, (before, after)
+
+
+def test_x0_mode_feeds_estimates_of_all_views():
+    size = 16
+    cams = orbit(8, 15.0, 2.0, size=size)
+    sample = MultiViewSample(_render_rgba(_blob_scene(), cams), cams)
+    calls = []
+
+    def x0_views(images, timesteps, generator):
+        calls.append((images.shape, timesteps.clone()))
+        return images + 0.1 * torch.randn(images.shape, generator=generator)
+
+    config = ReconstructorTrainingConfig(
+        steps=3, batch_size=2, mode="x0", min_timestep=100, max_timestep=300, backend="torch", progress=False,
+        num_supervision_views=2, lambda_lpips=0.0,
+    )  # fmt: skip
+    model = GaussianReconstructor.from_preset("tiny", input_size=size)
+    train_reconstructor(model, [sample], config, x0_views=x0_views)
+    assert len(calls) == 3
+    assert all(shape == (2, 8, 3, size, size) for shape, _ in calls)
+    assert all(((t >= 100) & (t <= 300)).all() for _, t in calls)
+    with pytest.raises(ValueError, match="x0_views"):
+        train_reconstructor(model, [sample], config)
+
+
+def test_select_training_views():
+    g = torch.Generator().manual_seed(3)
+    inputs, others = select_training_views(24, 4, 4, g)
+    assert len(set(inputs)) == 4 and all((b - a) % 24 == 6 for a, b in itertools.pairwise(inputs))
+    assert len(others) == 4 and not set(others) & set(inputs)
+    assert len(select_training_views(5, 4, 4, g)[1]) == 1

@@ -151,6 +151,8 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
+        # mkdtemp makes the folder private; a finished sample gets the usual permissions.
+        tmp.chmod(0o777 & ~_current_umask())
         for i, pixels in enumerate(_to_uint8(sample.rgba)):
             Image.fromarray(pixels, mode="RGBA").save(tmp / view_filename(i))
         record = {
@@ -177,6 +179,12 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return path
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _dump_record(record: dict[str, Any]) -> str:

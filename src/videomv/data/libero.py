@@ -138,7 +138,16 @@ OBJECTS: tuple[LiberoObject, ...] = (
     _obj("yellow_bowl", _S, "yellow_bowl.obj", "libero-scan", "yellow_bowl", "train", "a yellow bowl"),
     # HOPE scans (y-up, centimetres)
     _obj("alphabet_soup", _H, "textured.obj", "hope", "alphabet_soup", "train", "a can of alphabet soup", "y"),
-    _obj("red_alphabet_soup", _H, "textured.obj", "hope", "alphabet_soup", "train", "a red can of alphabet soup", "y"),
+    _obj(
+        "red_alphabet_soup",
+        _H,
+        "textured.obj",
+        "hope",
+        "alphabet_soup",
+        "train",
+        "a green and red can of alphabet soup",
+        "y",
+    ),
     # (this Blender re-export of the HOPE scan is z-up)
     _obj("bbq_sauce", _H, "bbq_sauce.obj", "hope", "bbq_sauce", "train", "a bottle of barbecue sauce"),
     _obj("green_bbq_sauce", _H, "bbq_sauce.obj", "hope", "bbq_sauce", "train", "a green bottle of barbecue sauce"),
@@ -188,7 +197,7 @@ OBJECTS: tuple[LiberoObject, ...] = (
         "y",
     ),
     _obj("tomato_sauce", _H, "textured.obj", "hope", "tomato_sauce", _HELD, "a can of tomato sauce", "y"),
-    _obj("yellow_tomato_sauce", _H, "textured.obj", "hope", "tomato_sauce", _HELD, "a yellow can of tomato sauce", "y"),
+    _obj("yellow_tomato_sauce", _H, "textured.obj", "hope", "tomato_sauce", _HELD, "a blue can of tomato sauce", "y"),
     # TurboSquid artist models (z-up)
     _obj("black_book", _T, "black_book.obj", "turbosquid", "book", "train", "a black book"),
     _obj("yellow_book", _T, "yellow_book.obj", "turbosquid", "book", "train", "a yellow book"),
@@ -245,7 +254,13 @@ OBJECTS: tuple[LiberoObject, ...] = (
     ),
     _obj("porcelain_mug", _T, "porcelain_mug.obj", "turbosquid", "porcelain_mug", "train", "a porcelain mug"),
     _obj(
-        "white_porcelain_mug", _T, "porcelain_mug.obj", "turbosquid", "porcelain_mug", "train", "a white porcelain mug"
+        "white_porcelain_mug",
+        _T,
+        "porcelain_mug.obj",
+        "turbosquid",
+        "porcelain_mug",
+        "train",
+        "a white mug with a gold pattern",
     ),
     _obj("red_coffee_mug", _T, "red_coffee_mug.obj", "turbosquid", "red_coffee_mug", "train", "a red coffee mug"),
     _obj(
@@ -309,7 +324,15 @@ OBJECTS: tuple[LiberoObject, ...] = (
     _obj("wooden_tray", _T, "wooden_tray.obj", "turbosquid", "wooden_tray", "train", "a wooden tray"),
     # LIBERO's own models (y-up; their OBJs name a material library that is not shipped)
     _obj(
-        "libero_mug", _C, "libero_mug.obj", "libero-custom", "libero_mug", "train", "a black mug", "y", "libero_mug.png"
+        "libero_mug",
+        _C,
+        "libero_mug.obj",
+        "libero-custom",
+        "libero_mug",
+        "train",
+        "a white mug with black lettering",
+        "y",
+        "libero_mug.png",
     ),
     _obj(
         "libero_mug_yellow",
@@ -318,7 +341,7 @@ OBJECTS: tuple[LiberoObject, ...] = (
         "libero-custom",
         "libero_mug",
         "train",
-        "a yellow mug",
+        "a beige mug with yellow lettering",
         "y",
         "libero_mug_yellow.png",
     ),

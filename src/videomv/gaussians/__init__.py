@@ -4,6 +4,7 @@ Imports nothing else from videomv: cameras are duck-typed (``c2w`` + ``intrinsic
 """
 
 from .container import Gaussians, matrix_to_quat, quat_multiply, quat_to_matrix
+from .io import load_ply, save_ply, save_splat
 from .rasterize import BACKENDS, RasterOutput, rasterize, select_backend
 from .sh import eval_sh, rgb_to_sh, sh_to_rgb
 
@@ -12,11 +13,14 @@ __all__ = [
     "Gaussians",
     "RasterOutput",
     "eval_sh",
+    "load_ply",
     "matrix_to_quat",
     "quat_multiply",
     "quat_to_matrix",
     "rasterize",
     "rgb_to_sh",
+    "save_ply",
+    "save_splat",
     "select_backend",
     "sh_to_rgb",
 ]

@@ -247,7 +247,7 @@ def train_reconstructor(
             torch.nn.utils.clip_grad_norm_(model.parameters(), config.gradient_clip)
         optimizer.step()
         scheduler.step()
-        result.losses.append(float(total))
+        result.losses.append(float(total.detach()))
         bar.set_postfix(loss=f"{result.losses[-1]:.4f}")
     model.eval()
     return result

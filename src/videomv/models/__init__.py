@@ -1,0 +1,40 @@
+"""Camera-conditioned video UNets, their configurations, text/image encoders and autoencoders."""
+
+from .autoencoder import IdentityAutoencoder, build_autoencoder, decode_views, encode_views, spatial_scale_factor
+from .camera_embedding import CameraEmbedding
+from .configs import (
+    I2VGENXL_UNET,
+    MODELSCOPE_T2V_UNET,
+    NEGATIVE_PROMPT,
+    PRESETS,
+    PUBLISHED_UNET_PARAMETERS,
+    SD_VAE,
+    ModelPreset,
+    get_preset,
+)
+from .encoders import TextEmbeddingAdapter, encode_clip_image, encode_prompts, load_text_encoder, minilm_path
+from .unet import CameraI2VGenXLUNet, CameraUNet3DConditionModel
+
+__all__ = [
+    "I2VGENXL_UNET",
+    "MODELSCOPE_T2V_UNET",
+    "NEGATIVE_PROMPT",
+    "PRESETS",
+    "PUBLISHED_UNET_PARAMETERS",
+    "SD_VAE",
+    "CameraEmbedding",
+    "CameraI2VGenXLUNet",
+    "CameraUNet3DConditionModel",
+    "IdentityAutoencoder",
+    "ModelPreset",
+    "TextEmbeddingAdapter",
+    "build_autoencoder",
+    "decode_views",
+    "encode_clip_image",
+    "encode_prompts",
+    "encode_views",
+    "get_preset",
+    "load_text_encoder",
+    "minilm_path",
+    "spatial_scale_factor",
+]

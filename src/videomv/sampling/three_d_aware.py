@@ -1,0 +1,247 @@
+"""3D-aware denoising sampling: replace the clean-image estimate by renders of its Gaussians.
+
+At a few chosen steps of the denoising loop (reference: loop indices 20, 30 and 40 of 50), for
+the conditional and the unconditional branch each, :class:`ThreeDAwareRefiner`
+
+1. takes the branch's clean-sample estimate x̂0 (latents, ``(B, F, C, h, w)``);
+2. decodes the reconstructor's input views of it (default: K evenly spaced views);
+3. reconstructs 3D Gaussians from them and renders **all** F views at their cameras;
+4. encodes the renders and blends them into x̂0: ``lerp(x̂0, renders, blend)`` (1.0 = the
+   reference's full replacement; 0.0 = plain sampling, bit for bit);
+
+then the loop applies guidance to the new estimates and continues the scheduler step from them
+(:func:`videomv.sampling.denoise.denoise` does that part). Pulling every view onto the renders
+of one 3D model is what makes the views consistent.
+
+The refiner is the ``x0_refiner`` of :func:`~videomv.sampling.denoise.denoise` and of
+``VideoMVPipeline``; it keeps the Gaussians of its last reconstruction so the pipeline can
+return them, and :meth:`ThreeDAwareRefiner.reconstruct` makes Gaussians of final views.
+
+:class:`DiffusionX0Views` is the other use of the same x̂0: it feeds the diffusion model's own
+estimates at random timesteps to the reconstructor's training (VideoMV's fine-tuning).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import torch
+from diffusers.schedulers.scheduling_utils import SchedulerMixin
+
+from ..cameras import Cameras
+from ..gaussians import Gaussians, rasterize
+from ..models.reconstructor import GaussianReconstructor
+from .denoise import RefinerState
+from .schedulers import predict_x0
+
+# (B, F, C, h, w) latents -> (B, F, 3, H, W) images in [-1, 1], and back.
+DecodeFn = Callable[[torch.Tensor], torch.Tensor]
+EncodeFn = Callable[[torch.Tensor], torch.Tensor]
+
+# The reference schedule: loop indices 20, 30, 40 of 50, as fractions so any step count works.
+DEFAULT_REFINE_STEPS: tuple[float, ...] = (0.4, 0.6, 0.8)
+
+
+@dataclass
+class ThreeDAwareConfig:
+    """Settings of :class:`ThreeDAwareRefiner`."""
+
+    # Steps at which x̂0 is refined: loop indices (ints, 0 = the noisiest step) or fractions of the
+    # loop in [0, 1) (floats, rounded to the nearest index). Default: 20, 30, 40 of 50 steps.
+    steps: Sequence[int] | Sequence[float] = DEFAULT_REFINE_STEPS
+    # Views fed to the reconstructor, in order (the first defines its canonical frame); None:
+    # the reconstructor's num_input_views, evenly spaced from view 0 (0, 6, 12, 18 of 24).
+    input_views: Sequence[int] | None = None
+    # Weight of the renders in the new x̂0: 1.0 replaces it (reference), 0.0 leaves sampling unchanged.
+    blend: float = 1.0
+    # Which branches to refine: the reference refines both the conditional and the unconditional.
+    refine_unconditional: bool = True
+    # Background colour of the renders, in [0, 1] (1.0: white, like the generated views).
+    background: float = 1.0
+    # Rasterizer backend (videomv.gaussians.rasterize: "auto", "torch", "gsplat", "reference").
+    backend: str = "auto"
+
+
+def resolve_steps(steps: Sequence[int] | Sequence[float], num_inference_steps: int) -> list[int]:
+    """The loop indices of ``steps`` (indices or fractions) in a loop of ``num_inference_steps``.
+
+    Raises:
+        ValueError: for an index outside the loop, a fraction outside [0, 1), or mixed kinds.
+    """
+    values = list(steps)
+    if all(isinstance(s, int) for s in values):
+        indices = values
+    elif all(isinstance(s, float) for s in values):
+        bad = [s for s in values if not 0.0 <= s < 1.0]
+        if bad:
+            raise ValueError(f"3D-aware step fractions must be in [0, 1), got {bad}")
+        indices = [min(num_inference_steps - 1, round(s * num_inference_steps)) for s in values]
+    else:
+        raise ValueError("give 3D-aware steps either as loop indices (ints) or as fractions (floats), not mixed")
+    out_of_range = [i for i in indices if not 0 <= i < num_inference_steps]
+    if out_of_range:
+        raise ValueError(f"3D-aware steps {out_of_range} are outside a loop of {num_inference_steps} steps")
+    return sorted(set(indices))
+
+
+def evenly_spaced_views(num_views: int, count: int) -> list[int]:
+    """``count`` view indices evenly spaced over ``num_views`` from view 0 (4 of 24: 0, 6, 12, 18)."""
+    if not 1 <= count <= num_views:
+        raise ValueError(f"cannot take {count} input views from {num_views} views")
+    return [math.floor(i * num_views / count) for i in range(count)]
+
+
+class ThreeDAwareRefiner:
+    """The x̂0 hook of 3D-aware denoising sampling (see the module docstring).
+
+    Args:
+        reconstructor: the Gaussian reconstructor.
+        config: schedule, input views, blend weight, rendering settings.
+        decode: ``(B, F, C, h, w)`` latents → ``(B, F, 3, H, W)`` images in [-1, 1]; None: the
+            running pipeline's ``decode_latents`` (from the refiner state).
+        encode: the inverse map; None: the pipeline's ``encode_images``.
+
+    Attributes:
+        gaussians: the Gaussians (one per sample, conditional branch) of the last refinement,
+            in the world frame of the views' cameras; None before the first.
+        gaussians_step: the loop index they come from.
+    """
+
+    def __init__(
+        self,
+        reconstructor: GaussianReconstructor,
+        config: ThreeDAwareConfig | None = None,
+        decode: DecodeFn | None = None,
+        encode: EncodeFn | None = None,
+    ) -> None:
+        self.reconstructor = reconstructor
+        self.config = config or ThreeDAwareConfig()
+        if not 0.0 <= self.config.blend <= 1.0:
+            raise ValueError(f"blend must be in [0, 1], got {self.config.blend}")
+        self.decode = decode
+        self.encode = encode
+        self.gaussians: list[Gaussians] | None = None
+        self.gaussians_step: int | None = None
+
+    def reset(self) -> None:
+        """Forgets the Gaussians of a previous sampling run."""
+        self.gaussians, self.gaussians_step = None, None
+
+    def is_active(self, step_index: int, num_inference_steps: int) -> bool:
+        """Whether the refiner changes x̂0 at this step (never with ``blend == 0``)."""
+        if self.config.blend == 0.0:
+            return False
+        return step_index in resolve_steps(self.config.steps, num_inference_steps)
+
+    def input_views(self, num_views: int) -> list[int]:
+        """The views the reconstructor sees, for ``num_views`` views in all."""
+        if self.config.input_views is None:
+            return evenly_spaced_views(num_views, self.reconstructor.config.num_input_views)
+        views = list(self.config.input_views)
+        if not views or any(not 0 <= v < num_views for v in views):
+            raise ValueError(f"input views {views} must be non-empty indices below {num_views}")
+        return views
+
+    def __call__(
+        self, x0_cond: torch.Tensor, x0_uncond: torch.Tensor | None, state: RefinerState
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """The x̂0 of both branches, refined at the scheduled steps and returned as given otherwise."""
+        if state.step_index == 0:
+            # Validates the schedule before any work and forgets a previous run's Gaussians.
+            resolve_steps(self.config.steps, state.num_inference_steps)
+            self.reset()
+        if not self.is_active(state.step_index, state.num_inference_steps):
+            return x0_cond, x0_uncond
+        refine_uncond = x0_uncond is not None and self.config.refine_unconditional
+        # Both branches share cameras: one decode / reconstruct / encode for all of them.
+        batch = torch.cat([x0_cond, x0_uncond]) if refine_uncond else x0_cond
+        renders, gaussians = self.render_estimates(batch, state)
+        refined = torch.lerp(batch, renders.to(batch.dtype), self.config.blend)
+        self.gaussians, self.gaussians_step = gaussians[: len(x0_cond)], state.step_index
+        if refine_uncond:
+            return refined[: len(x0_cond)], refined[len(x0_cond) :]
+        return refined, x0_uncond
+
+    def render_estimates(self, x0: torch.Tensor, state: RefinerState) -> tuple[torch.Tensor, list[Gaussians]]:
+        """Latents of the Gaussians' renders of every view of ``x0`` ``(B, F, C, h, w)``, and the Gaussians."""
+        decode = self.decode or state.pipeline.decode_latents
+        encode = self.encode or state.pipeline.encode_images
+        views = self.input_views(x0.shape[1])
+        with torch.no_grad():
+            images = decode(x0[:, views])
+            gaussians = self.reconstruct((images.float() + 1) / 2, state.cameras, views)
+            height, width = images.shape[-2:]
+            renders = self.render(gaussians, state.cameras, width, height)
+            latents = encode(renders * 2 - 1)
+        return latents, gaussians
+
+    def reconstruct(
+        self, images: torch.Tensor, cameras: Cameras, views: Sequence[int] | None = None
+    ) -> list[Gaussians]:
+        """Gaussians of ``images`` ``(B, K, 3, H, W)`` in [0, 1] seen by ``cameras[views]``.
+
+        With ``views`` None, ``images`` holds all F views and the configured input views are
+        taken from them (what a pipeline calls on its final views).
+        """
+        if views is None:
+            views = self.input_views(images.shape[1])
+            images = images[:, views]
+        recon = self.reconstructor
+        with torch.no_grad():
+            images = images.to(device=recon.device, dtype=recon.dtype).clamp(0.0, 1.0)
+            return recon(images, cameras[list(views)]).gaussians
+
+    def render(self, gaussians: list[Gaussians], cameras: Cameras, width: int, height: int) -> torch.Tensor:
+        """``(B, F, 3, H, W)`` renders in [0, 1] of each sample's Gaussians at all ``cameras``."""
+        cams = cameras.resized(width, height)
+        return torch.stack(
+            [
+                rasterize(
+                    g, cams, width, height, background=self.config.background, backend=self.config.backend
+                ).rgb.clamp(0.0, 1.0)
+                for g in gaussians
+            ]
+        )
+
+
+class DiffusionX0Views:
+    """The diffusion model's clean-image estimates x̂0 of given views at given timesteps.
+
+    Encodes the views, noises the latents to ``t`` (``x_t = sqrt(ᾱ) x0 + sqrt(1 - ᾱ) ε``), runs
+    the denoiser, turns its output into x̂0 (epsilon, v or sample prediction, from the
+    scheduler's config) and decodes. This is the ``x0_views`` of
+    :func:`videomv.models.reconstructor_training.train_reconstructor` in ``mode="x0"``.
+
+    Args:
+        scheduler: the diffusers scheduler the model was trained with.
+        denoise: ``denoise(noisy (B, F, C, h, w), timestep) -> model output`` (same layout),
+            with the conditioning bound in; called once per sample (timesteps differ).
+        encode: ``(B, F, 3, H, W)`` images in [-1, 1] → latents ``(B, F, C, h, w)``.
+        decode: latents → images in [-1, 1].
+    """
+
+    def __init__(
+        self,
+        scheduler: SchedulerMixin,
+        denoise: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+        encode: EncodeFn,
+        decode: DecodeFn,
+    ) -> None:
+        self.scheduler = scheduler
+        self.denoise = denoise
+        self.encode = encode
+        self.decode = decode
+
+    @torch.no_grad()
+    def __call__(self, images: torch.Tensor, timesteps: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+        """``(B, F, 3, H, W)`` views in [0, 1] → their x̂0 at ``timesteps`` ``(B,)``, in [0, 1]."""
+        latents = self.encode(images * 2 - 1)
+        noise = torch.randn(latents.shape, generator=generator, dtype=torch.float32).to(latents)
+        estimates = []
+        for sample, eps, t in zip(latents, noise, timesteps, strict=True):
+            alpha = self.scheduler.alphas_cumprod[int(t)].to(torch.float32)
+            noisy = (alpha.sqrt() * sample.float() + (1 - alpha).sqrt() * eps.float()).to(sample.dtype)[None]
+            estimates.append(predict_x0(self.scheduler, self.denoise(noisy, t), noisy, t))
+        return ((self.decode(torch.cat(estimates)).float() + 1) / 2).clamp(0.0, 1.0)
