@@ -117,18 +117,29 @@ def _sample(images, uv):
 class _Trainer:
     """Parameters, their Adam state, and the 3DGS densification bookkeeping."""
 
-    names = ("means", "quats", "log_scales", "opacity_logits", "sh")
+    names = ("means", "quats", "log_scales", "opacity_logits", "sh_dc", "sh_rest")
 
     def __init__(self, gaussians: Gaussians, lrs: dict[str, float]):
-        self.params = {n: getattr(gaussians, n).detach().clone().requires_grad_(True) for n in self.names}
+        values = self._split(gaussians)
+        self.params = {n: values[n].detach().clone().requires_grad_(True) for n in self.names}
         groups = [{"params": [self.params[n]], "lr": lrs[n], "name": n} for n in self.names]
         self.optimizer = torch.optim.Adam(groups, eps=1e-15)
         n = len(gaussians)
         self.grad_sum, self.grad_count = torch.zeros(n), torch.zeros(n)
 
+    @staticmethod
+    def _split(g: Gaussians) -> dict[str, torch.Tensor]:
+        # SH bands live in two tensors so that the higher bands get their own learning rate.
+        return {
+            "means": g.means, "quats": g.quats, "log_scales": g.log_scales,
+            "opacity_logits": g.opacity_logits, "sh_dc": g.sh[:, :1], "sh_rest": g.sh[:, 1:],
+        }  # fmt: skip
+
     @property
     def gaussians(self) -> Gaussians:
-        return Gaussians(**self.params)
+        p = self.params
+        sh = torch.cat([p["sh_dc"], p["sh_rest"]], dim=1)
+        return Gaussians(p["means"], p["quats"], p["log_scales"], p["opacity_logits"], sh)
 
     def accumulate(self, means2d_grad: torch.Tensor, radii: torch.Tensor, width: int, height: int):
         # Pixel gradients to NDC units (x W/2, x H/2) and per camera, so that 3DGS's default
@@ -159,10 +170,11 @@ class _Trainer:
         self._replace(keep, Gaussians.cat([g[clone], *children]))
 
     def _replace(self, keep: torch.Tensor, new: Gaussians):
+        new_values = self._split(new)
         for group in self.optimizer.param_groups:
             name = group["name"]
             old = group["params"][0]
-            value = torch.cat([old.detach()[keep], getattr(new, name)]).requires_grad_(True)
+            value = torch.cat([old.detach()[keep], new_values[name]]).requires_grad_(True)
             state = self.optimizer.state.pop(old, None)
             if state:
                 for key in ("exp_avg", "exp_avg_sq"):
@@ -260,11 +272,10 @@ def fit_gaussians(
         "quats": lr_quats,
         "log_scales": lr_scales,
         "opacity_logits": lr_opacity,
-        "sh": lr_sh,
+        "sh_dc": lr_sh,
+        "sh_rest": lr_sh / 20,  # 3DGS: higher SH bands learn 20x slower
     }
     trainer = _Trainer(init, lrs)
-    sh_lr_scale = torch.ones(1, init.sh.shape[1], 1)
-    sh_lr_scale[:, 1:] = 1 / 20  # 3DGS: higher SH bands learn 20x slower
     densify_until = steps // 2 if densify_until is None else densify_until
     has_alpha = channels == 4
     history: dict[str, list[float]] = {"loss": [], "psnr": [], "num_gaussians": []}
@@ -288,8 +299,6 @@ def fit_gaussians(
             loss = loss + alpha_weight * F.mse_loss(out.alpha, images[views, 3:])
         trainer.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        if trainer.params["sh"].grad is not None and init.sh.shape[1] > 1:
-            trainer.params["sh"].grad *= sh_lr_scale
         trainer.optimizer.step()
         # Exponential decay of the position step size, to 1% at the end (3DGS).
         trainer.optimizer.param_groups[0]["lr"] = lrs["means"] * 0.01 ** ((step + 1) / steps)

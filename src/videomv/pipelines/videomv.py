@@ -1,0 +1,378 @@
+"""``VideoMVPipeline``: a prompt or an image in, consistent views of an object around an orbit out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from diffusers import DiffusionPipeline
+from diffusers.utils import BaseOutput
+from diffusers.utils.torch_utils import randn_tensor
+from PIL import Image
+
+from ..cameras import Cameras, orbit
+from ..models import (
+    CameraI2VGenXLUNet,
+    TextEmbeddingAdapter,
+    build_autoencoder,
+    decode_views,
+    encode_clip_image,
+    encode_prompts,
+    encode_views,
+    get_preset,
+    load_text_encoder,
+    spatial_scale_factor,
+)
+from ..models.configs import NEGATIVE_PROMPT
+from ..sampling import X0Refiner, denoise, make_scheduler
+from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
+
+OutputType = Literal["pil", "np", "pt", "latent"]
+
+
+@dataclass
+class VideoMVPipelineOutput(BaseOutput):
+    """What :class:`VideoMVPipeline` returns.
+
+    Attributes:
+        views: per sample, the views in camera order: a list of lists of PIL images (``"pil"``),
+            ``(B, F, H, W, 3)`` float32 in [0, 1] (``"np"``), ``(B, F, 3, H, W)`` in [0, 1] (``"pt"``),
+            or ``(B, F, C, h, w)`` latents (``"latent"``).
+        cameras: the cameras of the views (OpenCV convention, at the output resolution).
+        gaussians: the 3D Gaussians reconstructed from the views; None until 3D-aware sampling runs.
+    """
+
+    views: list[list[Image.Image]] | np.ndarray | torch.Tensor
+    cameras: Cameras
+    gaussians: Any = None
+
+
+class VideoMVPipeline(DiffusionPipeline):
+    """Multi-view generation with a camera-conditioned video diffusion model (VideoMV).
+
+    Components:
+        unet: ``CameraUNet3DConditionModel`` (text model; with ``in_channels`` = 2 x latent channels the
+            tiny image model, which sees the condition image concatenated to each view) or
+            ``CameraI2VGenXLUNet`` (full-scale image model).
+        vae: ``AutoencoderKL`` or ``IdentityAutoencoder`` (pixel space).
+        scheduler: a diffusers scheduler (see :mod:`videomv.sampling.schedulers`).
+        tokenizer, text_encoder: a transformers tokenizer and text model.
+        text_adapter: :class:`~videomv.models.TextEmbeddingAdapter` (layer, pooling, projection).
+        image_encoder, feature_extractor: CLIP vision model with projection and its processor (I2VGen-XL
+            only).
+
+    Config values (saved in ``model_index.json``): ``prompt_suffix`` (appended to every prompt),
+    ``negative_prompt``, ``guidance_scale``, ``num_views``, ``elevation``, ``radius``, ``fov`` (the
+    default orbit), ``fps`` (I2VGen-XL's frame-rate input).
+    """
+
+    model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae"
+    _optional_components = ["image_encoder", "feature_extractor"]
+
+    def __init__(
+        self,
+        unet: Any,
+        vae: Any,
+        scheduler: Any,
+        tokenizer: Any,
+        text_encoder: Any,
+        text_adapter: TextEmbeddingAdapter,
+        image_encoder: Any = None,
+        feature_extractor: Any = None,
+        prompt_suffix: str = ", 3d asset",
+        negative_prompt: str = NEGATIVE_PROMPT,
+        guidance_scale: float = 9.0,
+        num_views: int = 24,
+        elevation: float = 15.0,
+        radius: float = 2.0,
+        fov: float = 39.6,
+        fps: int = 16,
+    ) -> None:
+        super().__init__()
+        if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
+            raise ValueError("an I2VGen-XL UNet needs an image_encoder and a feature_extractor")
+        self.register_modules(
+            unet=unet, vae=vae, scheduler=scheduler, tokenizer=tokenizer, text_encoder=text_encoder,
+            text_adapter=text_adapter, image_encoder=image_encoder, feature_extractor=feature_extractor,
+        )
+        self.register_to_config(
+            prompt_suffix=prompt_suffix, negative_prompt=negative_prompt, guidance_scale=guidance_scale,
+            num_views=num_views, elevation=elevation, radius=radius, fov=fov, fps=fps,
+        )
+        self.vae_chunk_size: int | None = None
+        self.x0_refiner: X0Refiner | None = None
+
+    # ----------------------------------------------------------------------------------- construction
+
+    @classmethod
+    def from_preset(
+        cls,
+        preset: str,
+        text_encoder_path: str | None = None,
+        image_encoder_path: str | None = None,
+        seed: int = 0,
+        **config: Any,
+    ) -> VideoMVPipeline:
+        """A pipeline of ``preset`` (see :data:`videomv.models.PRESETS`) with a random UNet.
+
+        The start of a training run. The text encoder comes from ``text_encoder_path`` (a local
+        transformers or diffusers folder) or, for MiniLM presets, from the bundled package; the
+        full-size image preset also needs ``image_encoder_path`` (a folder with ``image_encoder/`` and
+        ``feature_extractor/``, such as the I2VGen-XL one). ``config`` overrides pipeline config values.
+        """
+        spec = get_preset(preset)
+        if spec.text_encoder == "clip" and text_encoder_path is None:
+            raise ValueError(f"preset {preset!r} needs text_encoder_path (a local CLIP text model folder)")
+        torch.manual_seed(seed)
+        unet = spec.build_unet()
+        image_encoder = feature_extractor = None
+        if spec.unet_class is CameraI2VGenXLUNet:
+            if image_encoder_path is None:
+                raise ValueError(f"preset {preset!r} needs image_encoder_path (a folder with image_encoder/)")
+            from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
+
+            image_encoder = CLIPVisionModelWithProjection.from_pretrained(
+                image_encoder_path, subfolder="image_encoder", local_files_only=True
+            )
+            feature_extractor = CLIPImageProcessor.from_pretrained(
+                image_encoder_path, subfolder="feature_extractor", local_files_only=True
+            )
+        tokenizer, text_encoder = load_text_encoder(text_encoder_path)
+        adapter_config = dict(spec.text_adapter)
+        if spec.text_encoder == "minilm":
+            adapter_config["input_dim"] = text_encoder.config.hidden_size
+        return cls(
+            unet=unet, vae=build_autoencoder(spec.vae), scheduler=make_scheduler("ddim", spec.scheduler),
+            tokenizer=tokenizer, text_encoder=text_encoder, text_adapter=TextEmbeddingAdapter(**adapter_config),
+            image_encoder=image_encoder, feature_extractor=feature_extractor, **{**spec.pipeline, **config},
+        )
+
+    # ---------------------------------------------------------------------------------- properties
+
+    @property
+    def image_size(self) -> int:
+        """Side of the generated views in pixels."""
+        return int(self.unet.config.sample_size) * spatial_scale_factor(self.vae)
+
+    @property
+    def conditioning(self) -> Literal["text", "concat", "i2vgenxl"]:
+        """How the model takes an image: not at all, concatenated to each view, or I2VGen-XL's way."""
+        if isinstance(self.unet, CameraI2VGenXLUNet):
+            return "i2vgenxl"
+        if self.unet.config.in_channels != self.unet.config.out_channels:
+            return "concat"
+        return "text"
+
+    # ----------------------------------------------------------------------- memory / speed options
+
+    def enable_vae_chunking(self, chunk_size: int = 4) -> None:
+        """Encode and decode at most ``chunk_size`` views per autoencoder call (bounds peak memory)."""
+        self.vae_chunk_size = chunk_size
+
+    def disable_vae_chunking(self) -> None:
+        """Encode and decode all views in one call."""
+        self.vae_chunk_size = None
+
+    # ------------------------------------------------------------------ helpers (also for refiners)
+
+    def decode_latents(self, latents: torch.Tensor) -> torch.Tensor:
+        """``(B, F, C, h, w)`` latents → ``(B, F, 3, H, W)`` images in [-1, 1] (unclamped), chunked."""
+        return decode_views(self.vae, latents, self.vae_chunk_size)
+
+    def encode_images(self, images: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
+        """``(B, F, 3, H, W)`` images in [-1, 1] → ``(B, F, C, h, w)`` latents (posterior mode), chunked."""
+        return encode_views(self.vae, images, self.vae_chunk_size, generator)
+
+    def encode_prompt(self, prompts: list[str], device: torch.device) -> torch.Tensor:
+        """``(B, L, cross_attention_dim)`` embeddings of ``prompts`` (no suffix added here)."""
+        embeddings = encode_prompts(prompts, self.tokenizer, self.text_encoder, self.text_adapter, device)
+        return embeddings.to(device=device, dtype=self.unet.dtype)
+
+    def prepare_images(self, image: ImageInput | torch.Tensor | list, preprocess: PreprocessConfig | None) -> torch.Tensor:
+        """``(B, 3, S, S)`` condition images in [0, 1] at the model resolution.
+
+        Paths, PIL images and arrays are preprocessed (recentred, rescaled, composited); tensors
+        ``(3, H, W)`` or ``(B, 3, H, W)`` in [0, 1] are taken as prepared and only resized.
+        """
+        size = self.image_size
+        if isinstance(image, torch.Tensor):
+            batch = image[None] if image.ndim == 3 else image
+            if batch.ndim != 4 or batch.shape[1] != 3:
+                raise ValueError(f"image tensors must be (3, H, W) or (B, 3, H, W), got {tuple(image.shape)}")
+            return F.interpolate(batch.float(), size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+        images = image if isinstance(image, list) else [image]
+        config = preprocess or PreprocessConfig(size=size)
+        if config.size != size:
+            raise ValueError(f"preprocess size {config.size} differs from the model resolution {size}")
+        return torch.stack([image_to_tensor(preprocess_image(item, config)) for item in images])
+
+    def _image_conditions(
+        self, images: torch.Tensor, num_views: int, device: torch.device, generator: torch.Generator | None
+    ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
+        """UNet keyword arguments carrying the condition image: (conditional, unconditional)."""
+        dtype = self.unet.dtype
+        latents = self.encode_images((images * 2 - 1)[:, None].to(device)).to(dtype)  # (B, 1, C, h, w)
+        if self.conditioning == "concat":
+            cond = latents.expand(-1, num_views, -1, -1, -1).permute(0, 2, 1, 3, 4)
+            return {"concat": cond}, {"concat": torch.zeros_like(cond)}
+        # I2VGen-XL: CLIP embedding (zeros when unconditional), first-frame latent followed by a
+        # per-frame position ramp (as diffusers' I2VGen-XL pipeline builds it), frame rate.
+        embeds = encode_clip_image(images, self.image_encoder, self.feature_extractor).to(device, dtype)
+        first = latents.permute(0, 2, 1, 3, 4)
+        ramp = torch.arange(1, num_views, device=device, dtype=dtype) / max(num_views - 1, 1)
+        ramp = torch.ones_like(first).expand(-1, -1, num_views - 1, -1, -1) * ramp.view(1, 1, -1, 1, 1)
+        shared = {
+            "image_latents": torch.cat([first, ramp], dim=2),
+            "fps": torch.full((len(images),), self.config.fps, device=device),
+        }
+        return {**shared, "image_embeddings": embeds}, {**shared, "image_embeddings": torch.zeros_like(embeds)}
+
+    # ------------------------------------------------------------------------------------- sampling
+
+    def _resolve_cameras(
+        self, cameras: Cameras | None, num_views: int | None, elevation: float | None, radius: float | None,
+        fov: float | None,
+    ) -> Cameras:
+        size = self.image_size
+        if cameras is None:
+            config = self.config
+            return orbit(
+                num_views or config.num_views,
+                elevation=config.elevation if elevation is None else elevation,
+                radius=radius or config.radius,
+                fov=fov or config.fov,
+                size=size,
+            )
+        if num_views is not None and num_views != len(cameras):
+            raise ValueError(f"num_views={num_views} but {len(cameras)} cameras were given")
+        return cameras if (cameras.width, cameras.height) == (size, size) else cameras.resized(size, size)
+
+    def _check_inputs(self, prompt: str | list[str] | None, image: Any, output_type: str) -> None:
+        if output_type not in ("pil", "np", "pt", "latent"):
+            raise ValueError(f"unknown output_type {output_type!r}; use 'pil', 'np', 'pt' or 'latent'")
+        if prompt is None and image is None:
+            raise ValueError("give a prompt or an image")
+        if self.conditioning == "text" and image is not None:
+            raise ValueError("this is a text-to-views model; it takes no image")
+        if self.conditioning != "text" and image is None:
+            raise ValueError("this is an image-to-views model; give an image")
+
+    @torch.no_grad()
+    def __call__(
+        self,
+        prompt: str | list[str] | None = None,
+        image: ImageInput | torch.Tensor | list | None = None,
+        cameras: Cameras | None = None,
+        num_views: int | None = None,
+        elevation: float | None = None,
+        radius: float | None = None,
+        fov: float | None = None,
+        num_inference_steps: int = 50,
+        guidance_scale: float | None = None,
+        negative_prompt: str | list[str] | None = None,
+        generator: torch.Generator | None = None,
+        latents: torch.Tensor | None = None,
+        eta: float = 0.0,
+        output_type: OutputType = "pil",
+        return_dict: bool = True,
+        x0_refiner: X0Refiner | None = None,
+        preprocess: PreprocessConfig | None = None,
+    ) -> VideoMVPipelineOutput | tuple:
+        """Generates the views.
+
+        Args:
+            prompt: text prompt(s); the config's ``prompt_suffix`` is appended. Optional for image models.
+            image: condition image(s): paths, PIL images, arrays (preprocessed) or [0, 1] tensors.
+            cameras: the views' cameras; default an orbit of ``num_views`` at ``elevation``, ``radius``
+                and ``fov`` (config defaults where None).
+            num_views, elevation, radius, fov: the default orbit.
+            num_inference_steps: scheduler steps.
+            guidance_scale: classifier-free guidance weight (config default if None; ≤ 1 disables it).
+            negative_prompt: the unconditional branch's prompt (config default if None).
+            generator: makes the sample reproducible.
+            latents: ``(B, F, C, h, w)`` starting noise instead of drawing it.
+            eta: DDIM noise weight (0 = deterministic).
+            output_type: ``"pil"``, ``"np"``, ``"pt"`` or ``"latent"``.
+            return_dict: return a :class:`VideoMVPipelineOutput` rather than a tuple.
+            x0_refiner: replaces clean-sample estimates during sampling (overrides ``self.x0_refiner``);
+                see :mod:`videomv.sampling.denoise`.
+            preprocess: condition-image preprocessing settings.
+        """
+        self._check_inputs(prompt, image, output_type)
+        device = self._execution_device
+        dtype = self.unet.dtype
+        cameras = self._resolve_cameras(cameras, num_views, elevation, radius, fov)
+        frames = len(cameras)
+
+        images = self.prepare_images(image, preprocess) if image is not None else None
+        if prompt is None:
+            prompts = [""] * len(images)  # image models run with an empty prompt
+        else:
+            prompts = [p + self.config.prompt_suffix for p in ([prompt] if isinstance(prompt, str) else prompt)]
+        batch = len(prompts)
+        if images is not None and len(images) != batch:
+            raise ValueError(f"{len(images)} images but {batch} prompts")
+
+        guidance_scale = self.config.guidance_scale if guidance_scale is None else guidance_scale
+        guided = guidance_scale > 1.0
+        negative = self.config.negative_prompt if negative_prompt is None else negative_prompt
+        negatives = [negative] * batch if isinstance(negative, str) else list(negative)
+        text = self.encode_prompt(prompts + (negatives if guided else []), device)
+        cond_kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": text[:batch]}
+        uncond_kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": text[batch:]}
+        if images is not None:
+            image_cond, image_uncond = self._image_conditions(images, frames, device, generator)
+            cond_kwargs.update(image_cond)
+            uncond_kwargs.update(image_uncond)
+        # One UNet call runs both branches: conditional first, then unconditional.
+        unet_kwargs = (
+            {key: torch.cat([value, uncond_kwargs[key]]) for key, value in cond_kwargs.items()} if guided else cond_kwargs
+        )
+        concat = unet_kwargs.pop("concat", None)
+        branches = 2 if guided else 1
+        camera_inputs = self.unet.camera_inputs(cameras, batch * branches).to(device=device, dtype=dtype)
+
+        def model_fn(sample: torch.Tensor, timestep: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+            model_input = torch.cat([sample] * branches)
+            if concat is not None:
+                model_input = torch.cat([model_input, concat], dim=1)
+            output = self.unet(
+                model_input, timestep, camera_embedding=camera_inputs, **unet_kwargs, return_dict=False
+            )[0]
+            return (output[:batch], output[batch:]) if guided else (output, None)
+
+        self.scheduler.set_timesteps(num_inference_steps, device=device)
+        channels, size = self.unet.config.out_channels, self.unet.config.sample_size
+        if latents is None:
+            shape = (batch, channels, frames, size, size)
+            latents = randn_tensor(shape, generator=generator, device=device, dtype=dtype)
+        else:
+            latents = latents.permute(0, 2, 1, 3, 4).to(device=device, dtype=dtype)
+        latents = latents * self.scheduler.init_noise_sigma
+
+        latents = denoise(
+            self.scheduler, latents, model_fn, guidance_scale,
+            x0_refiner=x0_refiner or self.x0_refiner, cameras=cameras, pipeline=self,
+            generator=generator, eta=eta, progress_bar=self.progress_bar,
+        )
+        latents = latents.permute(0, 2, 1, 3, 4)  # (B, F, C, h, w)
+        views = latents if output_type == "latent" else self._postprocess(self.decode_latents(latents), output_type)
+        self.maybe_free_model_hooks()
+        if not return_dict:
+            return (views, cameras)
+        return VideoMVPipelineOutput(views=views, cameras=cameras)
+
+    @staticmethod
+    def _postprocess(images: torch.Tensor, output_type: OutputType) -> Any:
+        images = ((images.float() + 1) / 2).clamp(0, 1).cpu()
+        if output_type == "pt":
+            return images
+        array = images.permute(0, 1, 3, 4, 2).numpy()
+        if output_type == "np":
+            return array
+        return [[Image.fromarray((view * 255).round().astype(np.uint8)) for view in sample] for sample in array]
+
+
