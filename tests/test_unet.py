@@ -94,7 +94,7 @@ def test_camera_embedding_is_added_per_frame_to_every_block(kind: str) -> None:
         camera(**kwargs, camera_embedding=poses)
         expected = camera.camera_embedding(poses.reshape(-1, 16))  # rows: batch-major, frame-minor
     assert len(seen["camera"]) == len(seen["base"]) == 2 + 1 + 2
-    for with_camera, without in zip(seen["camera"], seen["base"]):
+    for with_camera, without in zip(seen["camera"], seen["base"], strict=True):
         torch.testing.assert_close(with_camera - without, expected, rtol=1e-5, atol=1e-5)
 
 

@@ -28,9 +28,9 @@ class IdentityAutoencoder(ModelMixin, ConfigMixin):
     @register_to_config
     def __init__(self, latent_channels: int = 3, scaling_factor: float = 1.0) -> None:
         super().__init__()
-        # A parameter-free model has no dtype/device of its own; this buffer gives it one, so that
-        # `.to()`, offloading and `ModelMixin.dtype` behave as for a real autoencoder.
-        self.register_buffer("_anchor", torch.zeros(()), persistent=False)
+        # A parameter-free model has no dtype/device of its own and saves no weights file, which
+        # `from_pretrained` requires; this scalar buffer gives it both.
+        self.register_buffer("anchor", torch.zeros(()))
 
     def encode(self, x: torch.Tensor, return_dict: bool = True) -> AutoencoderKLOutput | tuple:
         """A zero-variance Gaussian at ``x``: ``.mode()`` and ``.sample()`` both return ``x``."""

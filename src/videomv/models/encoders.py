@@ -51,7 +51,9 @@ class TextEmbeddingAdapter(ModelMixin, ConfigMixin):
         if pooling not in ("tokens", "mean"):
             raise ValueError(f"pooling must be 'tokens' or 'mean', got {pooling!r}")
         self.proj = nn.Linear(input_dim, output_dim) if input_dim != output_dim else nn.Identity()
-        self.register_buffer("_anchor", torch.zeros(()), persistent=False)
+        # Without a projection the adapter has no parameters: no dtype/device and no weights file for
+        # `from_pretrained`; this scalar buffer gives it both.
+        self.register_buffer("anchor", torch.zeros(()))
 
     def forward(self, hidden_states: torch.Tensor, attention_mask: torch.Tensor | None = None) -> torch.Tensor:
         """``(B, L, input_dim)`` features (already the chosen layer) → ``(B, L or 1, output_dim)``."""

@@ -260,9 +260,7 @@ class MultiViewUNet(nn.Module):
             cskip = down_channels[max(-2 - i, -len(down_channels))]
             last = i == len(up_channels) - 1
             blocks.append(
-                UpBlock(
-                    cin, cskip, cout, layers_per_block + 1, not last, up_attention[i], heads, groups, skip_scale
-                )
+                UpBlock(cin, cskip, cout, layers_per_block + 1, not last, up_attention[i], heads, groups, skip_scale)
             )
         self.up_blocks = nn.ModuleList(blocks)
         self.norm_out = nn.GroupNorm(groups, up_channels[-1], eps=1e-5)

@@ -271,4 +271,3 @@ def _input_images(
     with torch.no_grad():
         estimates = x0_views(torch.stack(clean).to(device), timesteps.to(device), generator)
     return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, views, strict=True)]
-

@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import torch
-from diffusers import I2VGenXLUNet, UNet3DConditionModel
+
+# `ModelMixin` must be a name in this module: diffusers' pipeline loader finds out how to load a custom
+# component by looking up its base classes by name in the component's module.
+from diffusers import I2VGenXLUNet, ModelMixin, UNet3DConditionModel
 from diffusers.configuration_utils import register_to_config
 from torch import nn
 
@@ -180,4 +183,4 @@ class CameraI2VGenXLUNet(CameraConditioningMixin, I2VGenXLUNet):
     __init__ = _camera_init(I2VGenXLUNet)
 
 
-CAMERA_UNET_CLASSES: tuple[type, ...] = (CameraUNet3DConditionModel, CameraI2VGenXLUNet)
+CAMERA_UNET_CLASSES: tuple[type[ModelMixin], ...] = (CameraUNet3DConditionModel, CameraI2VGenXLUNet)

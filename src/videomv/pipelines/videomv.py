@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import torch
@@ -70,7 +70,7 @@ class VideoMVPipeline(DiffusionPipeline):
     """
 
     model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae"
-    _optional_components = ["image_encoder", "feature_extractor"]
+    _optional_components: ClassVar[list[str]] = ["image_encoder", "feature_extractor"]
 
     def __init__(
         self,
@@ -191,7 +191,9 @@ class VideoMVPipeline(DiffusionPipeline):
         embeddings = encode_prompts(prompts, self.tokenizer, self.text_encoder, self.text_adapter, device)
         return embeddings.to(device=device, dtype=self.unet.dtype)
 
-    def prepare_images(self, image: ImageInput | torch.Tensor | list, preprocess: PreprocessConfig | None) -> torch.Tensor:
+    def prepare_images(
+        self, image: ImageInput | torch.Tensor | list, preprocess: PreprocessConfig | None = None
+    ) -> torch.Tensor:
         """``(B, 3, S, S)`` condition images in [0, 1] at the model resolution.
 
         Paths, PIL images and arrays are preprocessed (recentred, rescaled, composited); tensors
@@ -328,9 +330,9 @@ class VideoMVPipeline(DiffusionPipeline):
             cond_kwargs.update(image_cond)
             uncond_kwargs.update(image_uncond)
         # One UNet call runs both branches: conditional first, then unconditional.
-        unet_kwargs = (
-            {key: torch.cat([value, uncond_kwargs[key]]) for key, value in cond_kwargs.items()} if guided else cond_kwargs
-        )
+        unet_kwargs = cond_kwargs
+        if guided:
+            unet_kwargs = {key: torch.cat([value, uncond_kwargs[key]]) for key, value in cond_kwargs.items()}
         concat = unet_kwargs.pop("concat", None)
         branches = 2 if guided else 1
         camera_inputs = self.unet.camera_inputs(cameras, batch * branches).to(device=device, dtype=dtype)

@@ -40,6 +40,8 @@ from .schedulers import predict_x0
 DecodeFn = Callable[[torch.Tensor], torch.Tensor]
 EncodeFn = Callable[[torch.Tensor], torch.Tensor]
 
+# Opacity below which a Gaussian contributes to no pixel (the rasterizers' 1/255 alpha cut-off).
+_MIN_VISIBLE_OPACITY = 1.0 / 255.0
 # The reference schedule: loop indices 20, 30, 40 of 50, as fractions so any step count works.
 DEFAULT_REFINE_STEPS: tuple[float, ...] = (0.4, 0.6, 0.8)
 
@@ -166,6 +168,8 @@ class ThreeDAwareRefiner:
 
     def render_estimates(self, x0: torch.Tensor, state: RefinerState) -> tuple[torch.Tensor, list[Gaussians]]:
         """Latents of the Gaussians' renders of every view of ``x0`` ``(B, F, C, h, w)``, and the Gaussians."""
+        if state.cameras is None or (state.pipeline is None and (self.decode is None or self.encode is None)):
+            raise ValueError("3D-aware sampling needs the views' cameras, and a pipeline or decode/encode functions")
         decode = self.decode or state.pipeline.decode_latents
         encode = self.encode or state.pipeline.encode_images
         views = self.input_views(x0.shape[1])
@@ -196,14 +200,17 @@ class ThreeDAwareRefiner:
     def render(self, gaussians: list[Gaussians], cameras: Cameras, width: int, height: int) -> torch.Tensor:
         """``(B, F, 3, H, W)`` renders in [0, 1] of each sample's Gaussians at all ``cameras``."""
         cams = cameras.resized(width, height)
+        # Rasterizers skip fragments with alpha < 1/255 and alpha <= opacity, so Gaussians below
+        # that opacity never show: dropping them first changes no pixel and saves time.
         return torch.stack(
             [
                 rasterize(
-                    g, cams, width, height, background=self.config.background, backend=self.config.backend
+                    g.prune(_MIN_VISIBLE_OPACITY), cams, width, height, background=self.config.background,
+                    backend=self.config.backend,
                 ).rgb.clamp(0.0, 1.0)
                 for g in gaussians
             ]
-        )
+        )  # fmt: skip
 
 
 class DiffusionX0Views:

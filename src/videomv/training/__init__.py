@@ -1,0 +1,25 @@
+"""Training: configuration presets, crash-safe checkpoints and the accelerate-based loops."""
+
+from .checkpoint import (
+    StopRequest,
+    latest_checkpoint,
+    list_checkpoints,
+    load_checkpoint,
+    resolve_resume,
+    save_checkpoint,
+)
+from .config import PRESETS, TrainConfig, apply_overrides, describe, preset
+
+__all__ = [
+    "PRESETS",
+    "StopRequest",
+    "TrainConfig",
+    "apply_overrides",
+    "describe",
+    "latest_checkpoint",
+    "list_checkpoints",
+    "load_checkpoint",
+    "preset",
+    "resolve_resume",
+    "save_checkpoint",
+]

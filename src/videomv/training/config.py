@@ -1,0 +1,247 @@
+"""Training configuration: one dataclass with a comment on every field, and named presets.
+
+A run is a preset plus command-line overrides::
+
+    videomv train diffusion --preset tiny-cpu --max-steps 2000 --lr 2e-4
+
+``apply_overrides`` turns ``--key value`` pairs into typed field values and rejects unknown
+keys with the list of valid ones. The effective configuration is saved with every checkpoint
+(``to_json``) so a run can always be reproduced and resumed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+
+@dataclass
+class TrainConfig:
+    """Everything a training run needs. Field comments are the documentation."""
+
+    # --- what is trained ----------------------------------------------------------------------
+    # "diffusion": the camera-conditioned video UNet; "reconstructor": the Gaussian reconstructor.
+    task: Literal["diffusion", "reconstructor"] = "diffusion"
+    # Model configuration name (see videomv.models): e.g. "tiny-t2v", "tiny-i2v", "t2v-modelscope",
+    # "i2v-i2vgenxl", "reconstructor-tiny", "reconstructor-big".
+    model: str = "tiny-t2v"
+    # Local diffusers folder of the base weights (ModelScope-T2V, I2VGen-XL, LGM); None = random init.
+    pretrained: str | None = None
+    # Camera convention the camera embedding is trained in (recorded in the model config).
+    camera_convention: str = "blender"
+
+    # --- data ---------------------------------------------------------------------------------
+    # Dataset folders (from `videomv data build`), comma-separated; samples of all are mixed.
+    data: str = "data/train"
+    # Split to train on, through each dataset's index.json ("train", "heldout" or "all").
+    split: str = "train"
+    # Views per sample (frames of the video model); taken evenly around each orbit.
+    num_views: int = 8
+    # Square image size the views are resized to.
+    image_size: int = 64
+    # Background the RGBA views are composited on: white, black, gray or random (per sample).
+    background: str = "white"
+    # Start the orbit at a random view, rotating the cameras with it (the rotation augmentation).
+    random_start_view: bool = True
+    # Probability of dropping the condition (text or image) for classifier-free guidance.
+    condition_dropout: float = 0.1
+    # Fraction of batches made of single images (frames = 1), the reference's LAION mixing.
+    single_image_ratio: float = 0.0
+    # DataLoader worker processes (0 = load in the training process).
+    num_workers: int = 0
+
+    # --- noise schedule -----------------------------------------------------------------------
+    # What the UNet predicts: "epsilon" (text model) or "v_prediction" (image model).
+    prediction_type: Literal["epsilon", "v_prediction"] = "epsilon"
+    # Beta schedule: "linear" (0.00085 → 0.012 over 1000 steps, ModelScope) or "squaredcos_cap_v2".
+    beta_schedule: str = "linear"
+    # Rescale betas to zero terminal SNR (I2VGen-XL's schedule).
+    zero_terminal_snr: bool = False
+    # Offset noise strength (0.1 for the image model): noise plus this times per-channel noise.
+    offset_noise: float = 0.0
+
+    # --- reconstructor ------------------------------------------------------------------------
+    # Input views of the reconstructor (evenly spaced around the orbit).
+    num_input_views: int = 4
+    # Extra supervision views rendered besides the inputs.
+    num_supervision_views: int = 4
+    # Weight of the LPIPS term (used only when LPIPS weights exist locally).
+    lpips_weight: float = 1.0
+    # Train on ground-truth renders ("gt") or on the diffusion model's own x̂0 at random t ("x0").
+    reconstructor_inputs: Literal["gt", "x0"] = "gt"
+    # Diffusion pipeline folder whose x̂0 the reconstructor learns to repair (reconstructor_inputs="x0").
+    diffusion_model: str | None = None
+
+    # --- optimisation -------------------------------------------------------------------------
+    # Samples per device per step.
+    batch_size: int = 1
+    # Steps whose gradients are summed before one optimiser update.
+    gradient_accumulation: int = 1
+    # Optimiser updates in all.
+    max_steps: int = 1000
+    # Peak learning rate of AdamW.
+    lr: float = 1e-4
+    # AdamW weight decay.
+    weight_decay: float = 0.01
+    # AdamW betas.
+    adam_beta1: float = 0.9
+    adam_beta2: float = 0.999
+    # Linear warm-up steps before the cosine decay.
+    warmup_steps: int = 100
+    # Clip the gradient norm to this (0 disables).
+    max_grad_norm: float = 1.0
+    # "no", "fp16" or "bf16" (accelerate's mixed precision).
+    mixed_precision: Literal["no", "fp16", "bf16"] = "no"
+    # Recompute activations in the backward pass to save memory.
+    gradient_checkpointing: bool = False
+    # Decay of the exponential moving average of the weights (0 disables EMA).
+    ema_decay: float = 0.0
+
+    # --- output -------------------------------------------------------------------------------
+    # Run folder: checkpoints/, samples/, logs/ and the final pipeline/ go here.
+    output_dir: str = "runs/tiny"
+    # Steps between checkpoints (also written on SIGTERM/SIGINT).
+    checkpoint_every: int = 200
+    # Checkpoints kept (the newest ones).
+    keep_checkpoints: int = 2
+    # Steps between sample grids written as PNG (0 disables).
+    sample_every: int = 500
+    # Steps between logged scalars.
+    log_every: int = 10
+    # Seed of everything random (model init, data order, noise).
+    seed: int = 0
+
+    def to_json(self) -> str:
+        """The configuration as JSON (saved with every checkpoint)."""
+        return json.dumps(dataclasses.asdict(self), indent=1, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> TrainConfig:
+        """A configuration from ``to_json`` output; unknown keys are rejected."""
+        values = json.loads(text)
+        return replace_checked(cls(), values)
+
+
+PRESETS: dict[str, dict[str, Any]] = {
+    # A text→views model that trains on a 2-core CPU: pixel space, 8 views × 64².
+    "tiny-cpu": dict(task="diffusion", model="tiny-t2v", num_views=8, image_size=64, lr=2e-4,
+                     warmup_steps=50, max_steps=2000, output_dir="runs/tiny-cpu"),
+    # The reference text model: ModelScope-T2V fine-tuned on 24 views × 256², batch 8 per GPU.
+    "t2v-modelscope": dict(task="diffusion", model="t2v-modelscope", num_views=24, image_size=256,
+                           batch_size=8, lr=5e-5, warmup_steps=500, max_steps=30000, mixed_precision="bf16",
+                           gradient_checkpointing=True, ema_decay=0.9999, prediction_type="epsilon",
+                           beta_schedule="linear", checkpoint_every=1000, sample_every=2000,
+                           output_dir="runs/t2v-modelscope"),
+    # The reference image model: I2VGen-XL, v-prediction, zero-terminal-SNR cosine, offset noise.
+    "i2v-i2vgenxl": dict(task="diffusion", model="i2v-i2vgenxl", num_views=24, image_size=256,
+                         batch_size=8, lr=5e-5, warmup_steps=500, max_steps=30000, mixed_precision="bf16",
+                         gradient_checkpointing=True, ema_decay=0.9999, prediction_type="v_prediction",
+                         beta_schedule="squaredcos_cap_v2", zero_terminal_snr=True, offset_noise=0.1,
+                         checkpoint_every=1000, sample_every=2000, output_dir="runs/i2v-i2vgenxl"),
+    # A reconstructor that trains on a CPU: 4 input + 4 supervision views at 64².
+    "reconstructor-tiny": dict(task="reconstructor", model="reconstructor-tiny", num_views=8, image_size=64,
+                               lr=4e-4, warmup_steps=50, max_steps=2000, output_dir="runs/reconstructor-tiny"),
+    # LGM "big": 256² inputs, fine-tuned from the public LGM weights on x̂0 estimates.
+    "reconstructor-big": dict(task="reconstructor", model="reconstructor-big", num_views=8, image_size=256,
+                              batch_size=8, lr=4e-5, warmup_steps=500, max_steps=20000, mixed_precision="bf16",
+                              gradient_checkpointing=True, reconstructor_inputs="x0",
+                              output_dir="runs/reconstructor-big"),
+}
+
+
+def field_names() -> list[str]:
+    """Names of all configuration fields."""
+    return [f.name for f in dataclasses.fields(TrainConfig)]
+
+
+def preset(name: str) -> TrainConfig:
+    """The configuration of preset ``name``."""
+    if name not in PRESETS:
+        raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+    return replace_checked(TrainConfig(), PRESETS[name])
+
+
+def replace_checked(config: TrainConfig, values: dict[str, Any]) -> TrainConfig:
+    """``dataclasses.replace`` that names the valid keys when given an unknown one."""
+    unknown = sorted(set(values) - set(field_names()))
+    if unknown:
+        raise ValueError(
+            f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(field_names())}"
+        )
+    return dataclasses.replace(config, **values)
+
+
+def _parse_value(name: str, text: str) -> Any:
+    """Parses ``text`` as a value of the field's type (bool, int, float, str, Literal, Optional)."""
+    hints = typing.get_type_hints(TrainConfig)
+    annotation = hints[name]
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        if text.lower() in ("none", "null", ""):
+            return None
+        annotation = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Literal:
+        if text not in args:
+            raise ValueError(f"--{name.replace('_', '-')} must be one of {', '.join(map(str, args))}, got {text!r}")
+        return text
+    if annotation is bool:
+        lowered = text.lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"--{name.replace('_', '-')} must be true or false, got {text!r}")
+        return lowered in ("true", "1", "yes")
+    try:
+        return annotation(text)
+    except ValueError as err:
+        kind = {int: "an integer", float: "a number"}.get(annotation, annotation.__name__)
+        raise ValueError(f"--{name.replace('_', '-')} expects {kind}, got {text!r}") from err
+
+
+def apply_overrides(config: TrainConfig, args: Sequence[str]) -> TrainConfig:
+    """Applies ``--key value`` (or ``--key=value``) pairs to ``config``.
+
+    Dashes and underscores in keys are interchangeable. A flag given without a value sets a
+    boolean field to true.
+
+    Raises:
+        ValueError: for an unknown key (listing the valid ones) or a value of the wrong type.
+    """
+    values: dict[str, Any] = {}
+    hints = typing.get_type_hints(TrainConfig)
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if not token.startswith("--"):
+            raise ValueError(f"expected --key value, got {token!r}")
+        key, _, inline = token[2:].partition("=")
+        name = key.replace("-", "_")
+        if name not in hints:
+            raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(field_names())}")
+        if inline or "=" in token:
+            text, i = inline, i + 1
+        elif hints[name] is bool and (i + 1 == len(args) or args[i + 1].startswith("--")):
+            text, i = "true", i + 1
+        elif i + 1 < len(args):
+            text, i = args[i + 1], i + 2
+        else:
+            raise ValueError(f"--{key} needs a value")
+        values[name] = _parse_value(name, text)
+    return replace_checked(config, values)
+
+
+def describe(config: TrainConfig) -> str:
+    """One ``key = value`` line per field that differs from the defaults."""
+    default = TrainConfig()
+    lines = [
+        f"{f.name} = {getattr(config, f.name)!r}"
+        for f in dataclasses.fields(config)
+        if getattr(config, f.name) != getattr(default, f.name)
+    ]
+    return "\n".join(lines)
+
+
