@@ -79,7 +79,9 @@ def test_refiner_sees_every_step_and_replacements_take_effect() -> None:
 
 def test_zero_snr_and_variants_are_configurable() -> None:
     for solver in SOLVERS:
-        scheduler = make_scheduler(solver, "t2v-modelscope", prediction_type="v_prediction", rescale_betas_zero_snr=True)
+        scheduler = make_scheduler(
+            solver, "t2v-modelscope", prediction_type="v_prediction", rescale_betas_zero_snr=True
+        )
         assert scheduler.config.prediction_type == "v_prediction"
         assert scheduler.config.rescale_betas_zero_snr
     dpm = switch_solver(make_scheduler("ddim", "i2v-i2vgenxl"), "dpmsolver++")

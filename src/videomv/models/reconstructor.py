@@ -484,7 +484,9 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
             images: ``(B, K, 3, H, W)`` (or ``(K, 3, H, W)``) RGB in [0, 1], any K >= 1. The
                 first view defines the canonical frame.
             cameras: the K cameras (OpenCV convention) of the views, shared by the batch, or
-                one ``Cameras`` per sample.
+                one ``Cameras`` per sample. Like LGM, the world is scaled about its origin to put
+                the first camera ``cam_radius`` away, so the origin should be the object's centre
+                (what orbit rigs look at).
             return_dict: return a :class:`ReconstructorOutput` (else a tuple of its fields).
 
         Returns:
