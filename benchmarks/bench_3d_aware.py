@@ -69,8 +69,13 @@ def main() -> None:
     parser.add_argument("--reconstructor", help="GaussianReconstructor folder (default: random tiny preset)")
     parser.add_argument("--prompt", default="a red wooden chair")
     parser.add_argument("--steps", type=int, default=50, help="denoising steps")
-    parser.add_argument("--refine-steps", type=float, nargs="+", default=None,
-                        help="3D-aware steps as fractions of the loop (default 0.4 0.6 0.8 = 20, 30, 40 of 50)")
+    parser.add_argument(
+        "--refine-steps",
+        type=float,
+        nargs="+",
+        default=None,
+        help="3D-aware steps as fractions of the loop (default 0.4 0.6 0.8 = 20, 30, 40 of 50)",
+    )
     parser.add_argument("--blend", type=float, default=1.0, help="weight of the renders in x̂0 (1 = reference)")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per mode (median reported)")
     parser.add_argument("--seed", type=int, default=0)

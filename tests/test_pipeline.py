@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from diffusers import AutoencoderKL
+from diffusers import AutoencoderKL, UNet3DConditionModel
 from PIL import Image
 from transformers import (
     AutoTokenizer,
@@ -246,3 +246,25 @@ def test_tiny_preset_builds_with_the_bundled_minilm() -> None:
     assert image_pipe.conditioning == "concat" and image_pipe.config.elevation == 5.0
     with pytest.raises(ValueError, match="text_encoder_path"):
         VideoMVPipeline.from_preset("t2v-modelscope")
+
+
+def test_from_preset_loads_a_base_model_folder(tmp_path) -> None:
+    """A folder laid out like ali-vilab/text-to-video-ms-1.7b (tiny): every base weight is used."""
+    torch.manual_seed(0)
+    base_unet = UNet3DConditionModel(**UNET, in_channels=4, out_channels=4, sample_size=8)
+    base_unet.save_pretrained(tmp_path / "unet")
+    AutoencoderKL(
+        block_out_channels=(8, 8), down_block_types=("DownEncoderBlock2D",) * 2,
+        up_block_types=("UpDecoderBlock2D",) * 2, latent_channels=4, norm_num_groups=4,
+    ).save_pretrained(tmp_path / "vae")
+    parts = _text_parts()
+    parts["tokenizer"].save_pretrained(tmp_path / "tokenizer")
+    parts["text_encoder"].save_pretrained(tmp_path / "text_encoder")
+    pipe = VideoMVPipeline.from_preset("t2v-modelscope", base_model=tmp_path, num_views=VIEWS)
+    state = pipe.unet.state_dict()
+    assert all(torch.equal(state[k], v) for k, v in base_unet.state_dict().items())
+    assert torch.count_nonzero(pipe.unet.camera_embedding.linear_2.weight) == 0
+    assert pipe.text_adapter.config.input_dim == 16 and pipe.text_adapter.config.output_dim == 8
+    assert pipe.config.guidance_scale == 9.0 and pipe.config.elevation == 15.0
+    pipe.set_progress_bar_config(disable=True)
+    assert _generate(pipe, prompt="a").views.shape == (1, VIEWS, 3, 16, 16)

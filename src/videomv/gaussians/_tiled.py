@@ -107,42 +107,58 @@ class _Block:
     tiles: torch.Tensor  # (n,) global tile ids
     slot: torch.Tensor  # (n, B) splat ids, clamped for padding
     valid: torch.Tensor  # (n, B)
-    dx: torch.Tensor  # (n, B, P) pixel x minus splat centre x
-    dy: torch.Tensor
-    gauss: torch.Tensor  # (n, B, P) exp(power)
+    uv: torch.Tensor  # (n, B, 2) splat centre relative to the tile centre
+    quad: torch.Tensor  # (n, B, 3) (A, B, C) of power = A dx^2 + B dx dy + C dy^2
+    opacity: torch.Tensor  # (n, B, 1), 0 on padding
     alpha: torch.Tensor  # (n, B, P) after cut and cap
-    unclamped: torch.Tensor  # (n, B, P) True where alpha is o * exp(power) (not cut/capped)
     one_minus: torch.Tensor  # (n, B, P) 1 - alpha
 
 
-def _pixel_grid(tiles_x: int, tiles_y: int, width: int, height: int, device, dtype):
-    """Pixel-centre offsets inside a tile and the in-image mask of every (tile, pixel)."""
+def _pixel_basis(dtype, device) -> torch.Tensor:
+    """``(6, 256)`` monomials ``(x^2, y^2, x y, x, y, 1)`` of the pixel centres of a tile,
+    relative to the tile centre (small coordinates keep the expanded form accurate)."""
     local = torch.arange(_PIX, device=device)
-    lx = (local % TILE).to(dtype) + 0.5
-    ly = (local // TILE).to(dtype) + 0.5
-    tx = torch.arange(tiles_x, device=device)
-    ty = torch.arange(tiles_y, device=device)
-    px = tx[None, :, None] * TILE + (local % TILE)[None, None, :]
-    py = ty[:, None, None] * TILE + (local // TILE)[None, None, :]
-    inside = ((px < width) & (py < height)).reshape(tiles_x * tiles_y, _PIX)
-    return lx, ly, inside
+    x = (local % TILE).to(dtype) + 0.5 - TILE / 2
+    y = (local // TILE).to(dtype) + 0.5 - TILE / 2
+    return torch.stack([x * x, y * y, x * y, x, y, torch.ones_like(x)])
+
+
+def _quadratic_coeffs(uv: torch.Tensor, quad: torch.Tensor) -> torch.Tensor:
+    """Coefficients on :func:`_pixel_basis` of ``power`` at pixel ``p``, with ``d = p - uv``.
+
+    Expanding the quadratic form turns the per-pixel power into one small matrix product,
+    instead of about ten elementwise passes over every (splat, pixel) pair.
+    """
+    u, v = uv.unbind(-1)
+    qa, qb, qc = quad.unbind(-1)
+    return torch.stack(
+        [
+            qa, qc, qb, -2 * qa * u - qb * v, -2 * qc * v - qb * u,
+            qa * u * u + qb * u * v + qc * v * v,
+        ],
+        dim=-1,
+    )  # fmt: skip
 
 
 class _Compositor:
     """Shared chunk iteration of forward and backward, so both see identical fragments."""
 
     def __init__(self, bins, means2d, conics, opacities, width, height, chunk):
-        self.bins, self.means2d, self.conics, self.opacities = bins, means2d, conics, opacities
+        self.bins, self.means2d, self.opacities = bins, means2d, opacities
+        # power = -0.5 (a dx^2 + c dy^2) - b dx dy  ->  (A, B, C) = (-a/2, -b, -c/2)
+        self.quad = conics * conics.new_tensor([-0.5, -1.0, -0.5])
         self.chunk = chunk
         dtype, device = means2d.dtype, means2d.device
-        self.lx, self.ly, inside = _pixel_grid(
-            bins.tiles_x, bins.tiles_y, width, height, device, dtype
-        )
+        self.basis = _pixel_basis(dtype, device)
         self.num_tiles = bins.tiles_x * bins.tiles_y
-        total = bins.counts.numel()
+        tx = torch.arange(bins.tiles_x, device=device)
+        ty = torch.arange(bins.tiles_y, device=device)
+        px = tx[None, :, None] * TILE + (torch.arange(_PIX, device=device) % TILE)
+        py = ty[:, None, None] * TILE + (torch.arange(_PIX, device=device) // TILE)
+        inside = ((px < width) & (py < height)).reshape(self.num_tiles, _PIX)
         # Transmittance including fragments past the stopping point; pixels outside the image
         # start "finished" so padded tiles cost nothing.
-        self.trans = inside.to(dtype).repeat(total // self.num_tiles, 1)
+        self.trans = inside.to(dtype).repeat(bins.counts.numel() // self.num_tiles, 1)
         self.sorted_counts = bins.counts[bins.order]
 
     def blocks(self):
@@ -172,25 +188,20 @@ class _Compositor:
         index = (bins.offsets[tiles, None] + ks[None, :]).clamp_max(bins.splat_ids.numel() - 1)
         slot = bins.splat_ids[index]
         local = tiles % self.num_tiles
-        ox = ((local % bins.tiles_x) * TILE).to(self.lx.dtype)
-        oy = ((local // bins.tiles_x) * TILE).to(self.lx.dtype)
-        mean = self.means2d[slot]  # (n, B, 2)
-        dx = (ox[:, None, None] + self.lx) - mean[..., 0:1]
-        dy = (oy[:, None, None] + self.ly) - mean[..., 1:2]
-        con = self.conics[slot]
-        a, b, c = con[..., 0:1], con[..., 1:2], con[..., 2:3]
-        power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy
-        gauss = torch.exp(power.clamp_min(POWER_MIN))
-        raw = (self.opacities[slot] * valid)[..., None] * gauss
-        keep = (raw >= ALPHA_MIN) & (power <= 0)
-        unclamped = keep & (raw < ALPHA_MAX)
-        alpha = torch.where(keep, raw.clamp_max(ALPHA_MAX), torch.zeros_like(raw))
-        return _Block(tiles, slot, valid, dx, dy, gauss, alpha, unclamped, 1.0 - alpha)
+        centre = torch.stack([local % bins.tiles_x, local // bins.tiles_x], -1) * TILE + TILE / 2
+        uv = self.means2d[slot] - centre[:, None, :].to(self.means2d.dtype)
+        quad = self.quad[slot]
+        power = _quadratic_coeffs(uv, quad) @ self.basis  # (n, B, P)
+        alpha = torch.exp_(power.clamp_min_(POWER_MIN))
+        opacity = (self.opacities[slot] * valid)[..., None]
+        alpha.mul_(opacity)
+        alpha.masked_fill_(alpha < ALPHA_MIN, 0.0).clamp_max_(ALPHA_MAX)
+        return _Block(tiles, slot, valid, uv, quad, opacity, alpha, 1.0 - alpha)
 
     def transmit(self, blk: _Block):
         """Transmittance before each fragment, and the mask of fragments 3DGS composites."""
         t_in = self.trans[blk.tiles]  # (n, P)
-        t_incl = (torch.cumprod(blk.one_minus, dim=1) * t_in[:, None, :]).clamp_min(TRANS_FLOOR)
+        t_incl = torch.cumprod(blk.one_minus, dim=1).mul_(t_in[:, None, :]).clamp_min_(TRANS_FLOOR)
         t_excl = torch.cat([t_in[:, None, :], t_incl[:, :-1]], dim=1)
         included = t_incl >= T_MIN
         self.trans[blk.tiles] = t_incl[:, -1]
@@ -213,6 +224,18 @@ def _to_tiles(x: torch.Tensor, bins: TileBins):
     return x.permute(0, 2, 4, 1, 3, 5).reshape(-1, f, _PIX)
 
 
+def _quadratic_coeffs_backward(uv, quad, g):
+    """Gradients of ``uv`` and ``quad`` from those of :func:`_quadratic_coeffs`'s output."""
+    u, v = uv.unbind(-1)
+    qa, qb, qc = quad.unbind(-1)
+    g_u = -2 * qa * g[..., 3] - qb * g[..., 4] + (2 * qa * u + qb * v) * g[..., 5]
+    g_v = -qb * g[..., 3] - 2 * qc * g[..., 4] + (qb * u + 2 * qc * v) * g[..., 5]
+    g_qa = g[..., 0] - 2 * u * g[..., 3] + u * u * g[..., 5]
+    g_qb = g[..., 2] - v * g[..., 3] - u * g[..., 4] + u * v * g[..., 5]
+    g_qc = g[..., 1] - 2 * v * g[..., 4] + v * v * g[..., 5]
+    return torch.stack([g_u, g_v], -1), torch.stack([g_qa, g_qb, g_qc], -1)
+
+
 class _TiledComposite(torch.autograd.Function):
     @staticmethod
     def forward(ctx, means2d, conics, opacities, features, background, bins, width, height, chunk):
@@ -223,7 +246,7 @@ class _TiledComposite(torch.autograd.Function):
         feat_ext = torch.cat([features, features.new_ones(features.shape[0], 1)], dim=1)
         for blk in comp.blocks():
             t_excl, included = comp.transmit(blk)
-            weights = blk.alpha * t_excl * included
+            weights = (blk.alpha * t_excl).mul_(included)
             acc[blk.tiles] += torch.bmm(feat_ext[blk.slot].transpose(1, 2), weights)
         image = _to_image(acc, cams, bins, width, height)
         feats, alpha = image[:, :nf], image[:, nf:]
@@ -252,41 +275,27 @@ class _TiledComposite(torch.autograd.Function):
         feat_ext = torch.cat([features, features.new_ones(num, 1)], dim=1)
 
         comp = _Compositor(bins, means2d, conics, opacities, width, height, ctx.chunk)
+        basis_t = comp.basis.T.contiguous()
         for blk in comp.blocks():
             t_excl, included = comp.transmit(blk)
-            weights = blk.alpha * t_excl * included
+            weights = (blk.alpha * t_excl).mul_(included)
             g_tile = g_tiles[blk.tiles]  # (n, F + 1, P)
             value = torch.bmm(feat_ext[blk.slot], g_tile)  # (n, B, P): feature . gradient
-            weighted = weights * value
-            suffix = (total_tiles[blk.tiles] - prefix[blk.tiles])[:, None, :] - torch.cumsum(
-                weighted, dim=1
-            )
-            prefix[blk.tiles] += weighted.sum(1)
-            g_a = (t_excl * value - suffix / blk.one_minus) * (included & blk.unclamped)
-            g_power = g_a * blk.alpha  # d alpha / d power = alpha where unclamped
-            gx = (g_power * blk.dx).sum(-1)
-            gy = (g_power * blk.dy).sum(-1)
-            con = conics[blk.slot]
-            a, b, c = con.unbind(-1)
+            suffix = torch.cumsum(weights * value, dim=1)
+            suffix.neg_().add_((total_tiles[blk.tiles] - prefix[blk.tiles])[:, None, :])
+            prefix[blk.tiles] = total_tiles[blk.tiles] - suffix[:, -1]
+            # dL/dalpha_i = T_i v_i - (sum_{j>i} w_j v_j + T_final bg.g) / (1 - alpha_i)
+            g_a = (t_excl * value).sub_(suffix.div_(blk.one_minus)).mul_(included)
+            # d alpha / d power = alpha, except where alpha was cut or capped.
+            g_power = g_a.mul_(blk.alpha.masked_fill(blk.alpha >= ALPHA_MAX, 0.0))
+            g_coeffs = g_power @ basis_t  # (n, B, 6): gradient of the quadratic coefficients
+            g_uv, g_quad = _quadratic_coeffs_backward(blk.uv, blk.quad, g_coeffs)
             slot = torch.where(blk.valid, blk.slot, num).reshape(-1)
-            # d power / d mean = (a dx + b dy, b dx + c dy), as dx = pixel - mean.
-            g_mean.index_add_(0, slot, torch.stack([a * gx + b * gy, b * gx + c * gy], -1).flatten(0, 1))
-            g_conic.index_add_(
-                0,
-                slot,
-                torch.stack(
-                    [
-                        -0.5 * (g_power * blk.dx * blk.dx).sum(-1),
-                        -(g_power * blk.dx * blk.dy).sum(-1),
-                        -0.5 * (g_power * blk.dy * blk.dy).sum(-1),
-                    ],
-                    -1,
-                ).flatten(0, 1),
-            )
-            g_opac.index_add_(0, slot, (g_a * blk.gauss).sum(-1).flatten())
-            g_feat.index_add_(
-                0, slot, torch.bmm(weights, g_tile[:, :nf].transpose(1, 2)).flatten(0, 1)
-            )
+            g_mean.index_add_(0, slot, g_uv.flatten(0, 1))
+            g_conic.index_add_(0, slot, (g_quad * g_quad.new_tensor([-0.5, -1.0, -0.5])).flatten(0, 1))
+            # alpha = o * gauss, so dL/do = sum_p g_power / o (o > 0 on every valid slot).
+            g_opac.index_add_(0, slot, (g_coeffs[..., 5] / blk.opacity[..., 0].clamp_min(1e-12)).flatten())
+            g_feat.index_add_(0, slot, torch.bmm(weights, g_tile[:, :nf].transpose(1, 2)).flatten(0, 1))
         g_bg = ((1.0 - alpha) * grad_feats).sum((2, 3))
         return g_mean[:num], g_conic[:num], g_opac[:num], g_feat[:num], g_bg, None, None, None, None
 

@@ -182,7 +182,7 @@ def _dense_pixels(pix, means2d, conics, opacities, colors, depths):
     a, b, c = (conics[:, i : i + 1] for i in range(3))
     power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy
     raw = opacities[:, None] * torch.exp(power.clamp_min(POWER_MIN))
-    alpha = torch.where((raw >= ALPHA_MIN) & (power <= 0), raw.clamp_max(ALPHA_MAX), 0.0)
+    alpha = torch.where(raw >= ALPHA_MIN, raw.clamp_max(ALPHA_MAX), 0.0)
     t_incl = torch.cumprod(1.0 - alpha, dim=0).clamp_min(TRANS_FLOOR)
     t_excl = torch.cat([torch.ones_like(t_incl[:1]), t_incl[:-1]], dim=0)
     weights = alpha * t_excl * (t_incl >= T_MIN)  # (N, P)

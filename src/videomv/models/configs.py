@@ -114,7 +114,8 @@ class ModelPreset:
         vae: an ``AutoencoderKL`` config, or None for pixel space (identity autoencoder).
         scheduler: a scheduler preset name of :mod:`videomv.sampling.schedulers`.
         text_encoder: ``"clip"`` (a CLIP/OpenCLIP folder) or ``"minilm"`` (the bundled MiniLM).
-        text_adapter: the ``TextEmbeddingAdapter`` config (output width = UNet cross-attention width).
+        text_adapter: ``TextEmbeddingAdapter`` settings besides its widths (which come from the text
+            encoder's hidden size and the UNet's cross-attention width).
         pipeline: ``VideoMVPipeline`` config values (prompt suffix, guidance, default cameras).
     """
 
@@ -147,7 +148,9 @@ _TEXT_PIPELINE = {
     "num_views": 24,
 }
 _IMAGE_PIPELINE = {**_TEXT_PIPELINE, "guidance_scale": 6.0, "elevation": 5.0, "radius": 1.7}
-_CLIP_ADAPTER = {"input_dim": 1024, "output_dim": 1024, "max_length": 77, "use_attention_mask": False}
+# Widths come from the encoder and the UNet; these say how the encoder is read.
+_CLIP_ADAPTER = {"max_length": 77, "use_attention_mask": False}
+_MINILM_ADAPTER = {"max_length": 32, "use_attention_mask": True}
 
 PRESETS: dict[str, ModelPreset] = {
     preset.name: preset
@@ -164,11 +167,11 @@ PRESETS: dict[str, ModelPreset] = {
         ),
         ModelPreset(
             "tiny-cpu", "text", CameraUNet3DConditionModel, TINY_T2V_UNET, None, "t2v-modelscope", "minilm",
-            {"input_dim": 384, "output_dim": 128, "max_length": 32}, {**_TEXT_PIPELINE, "num_views": 8},
+            _MINILM_ADAPTER, {**_TEXT_PIPELINE, "num_views": 8},
         ),
         ModelPreset(
             "tiny-cpu-i2v", "image", CameraUNet3DConditionModel, TINY_I2V_UNET, None, "i2v-i2vgenxl", "minilm",
-            {"input_dim": 384, "output_dim": 128, "max_length": 32}, {**_IMAGE_PIPELINE, "num_views": 8},
+            _MINILM_ADAPTER, {**_IMAGE_PIPELINE, "num_views": 8},
         ),
     )
 }

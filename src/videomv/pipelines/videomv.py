@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from diffusers import DiffusionPipeline
+from diffusers import AutoencoderKL, DiffusionPipeline
 from diffusers.utils import BaseOutput
 from diffusers.utils.torch_utils import randn_tensor
 from PIL import Image
@@ -111,43 +112,62 @@ class VideoMVPipeline(DiffusionPipeline):
     def from_preset(
         cls,
         preset: str,
-        text_encoder_path: str | None = None,
-        image_encoder_path: str | None = None,
+        base_model: str | os.PathLike | None = None,
+        text_encoder_path: str | os.PathLike | None = None,
+        image_encoder_path: str | os.PathLike | None = None,
+        torch_dtype: torch.dtype | None = None,
         seed: int = 0,
         **config: Any,
     ) -> VideoMVPipeline:
-        """A pipeline of ``preset`` (see :data:`videomv.models.PRESETS`) with a random UNet.
+        """A pipeline of ``preset`` (see :data:`videomv.models.PRESETS`), ready for fine-tuning.
 
-        The start of a training run. The text encoder comes from ``text_encoder_path`` (a local
-        transformers or diffusers folder) or, for MiniLM presets, from the bundled package; the
-        full-size image preset also needs ``image_encoder_path`` (a folder with ``image_encoder/`` and
-        ``feature_extractor/``, such as the I2VGen-XL one). ``config`` overrides pipeline config values.
+        Args:
+            preset: the model preset name.
+            base_model: a local diffusers folder of the base video model (``ali-vilab/text-to-video-ms-1.7b``
+                or ``ali-vilab/i2vgen-xl`` layout). Its UNet (every weight unchanged, the camera MLP at its
+                zero start), VAE, text encoder and image encoder are used; None builds a random UNet of
+                the preset (and its autoencoder) instead.
+            text_encoder_path: a local transformers or diffusers folder of the text encoder; default the
+                base model's, or the bundled MiniLM for the tiny presets.
+            image_encoder_path: a folder with ``image_encoder/`` and ``feature_extractor/`` (I2VGen-XL);
+                default the base model's.
+            torch_dtype: dtype to load the weights in.
+            seed: seeds the random initialisation.
+            **config: pipeline config overrides (``guidance_scale``, ``elevation``, ...).
         """
         spec = get_preset(preset)
+        text_encoder_path = text_encoder_path or base_model
+        image_encoder_path = image_encoder_path or base_model
         if spec.text_encoder == "clip" and text_encoder_path is None:
-            raise ValueError(f"preset {preset!r} needs text_encoder_path (a local CLIP text model folder)")
+            raise ValueError(f"preset {preset!r} needs base_model or text_encoder_path (a local CLIP folder)")
         torch.manual_seed(seed)
-        unet = spec.build_unet()
+        if base_model is not None:
+            unet = spec.unet_class.from_pretrained(base_model, subfolder="unet", torch_dtype=torch_dtype)
+            vae = AutoencoderKL.from_pretrained(base_model, subfolder="vae", torch_dtype=torch_dtype)
+        else:
+            unet, vae = spec.build_unet(), build_autoencoder(spec.vae)
         image_encoder = feature_extractor = None
         if spec.unet_class is CameraI2VGenXLUNet:
             if image_encoder_path is None:
-                raise ValueError(f"preset {preset!r} needs image_encoder_path (a folder with image_encoder/)")
+                raise ValueError(f"preset {preset!r} needs base_model or image_encoder_path")
             from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
 
             image_encoder = CLIPVisionModelWithProjection.from_pretrained(
-                image_encoder_path, subfolder="image_encoder", local_files_only=True
+                image_encoder_path, subfolder="image_encoder", local_files_only=True, dtype=torch_dtype
             )
             feature_extractor = CLIPImageProcessor.from_pretrained(
                 image_encoder_path, subfolder="feature_extractor", local_files_only=True
             )
-        tokenizer, text_encoder = load_text_encoder(text_encoder_path)
-        adapter_config = dict(spec.text_adapter)
-        if spec.text_encoder == "minilm":
-            adapter_config["input_dim"] = text_encoder.config.hidden_size
+        tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
+        adapter = TextEmbeddingAdapter(
+            input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim, **spec.text_adapter
+        )
+        if torch_dtype is not None:
+            adapter.to(torch_dtype)
         return cls(
-            unet=unet, vae=build_autoencoder(spec.vae), scheduler=make_scheduler("ddim", spec.scheduler),
-            tokenizer=tokenizer, text_encoder=text_encoder, text_adapter=TextEmbeddingAdapter(**adapter_config),
-            image_encoder=image_encoder, feature_extractor=feature_extractor, **{**spec.pipeline, **config},
+            unet=unet, vae=vae, scheduler=make_scheduler("ddim", spec.scheduler), tokenizer=tokenizer,
+            text_encoder=text_encoder, text_adapter=adapter, image_encoder=image_encoder,
+            feature_extractor=feature_extractor, **{**spec.pipeline, **config},
         )
 
     # ---------------------------------------------------------------------------------- properties
