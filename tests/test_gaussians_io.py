@@ -7,7 +7,6 @@ import pytest
 import torch
 
 from videomv.gaussians import Gaussians, load_ply, rasterize, save_ply, save_splat
-from videomv.gaussians.io import ply_attribute_names
 from videomv.gaussians.sh import C0
 
 

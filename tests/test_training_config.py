@@ -47,6 +47,6 @@ def test_bad_values_are_clear_errors(args, message):
 
 def test_reference_presets_carry_the_reference_schedules():
     t2v, i2v = preset("t2v-modelscope"), preset("i2v-i2vgenxl")
-    assert (t2v.prediction_type, t2v.beta_schedule, t2v.zero_terminal_snr) == ("epsilon", "linear", False)
+    assert (t2v.prediction_type, t2v.beta_schedule, t2v.zero_terminal_snr) == ("epsilon", "scaled_linear", False)
     assert (i2v.prediction_type, i2v.zero_terminal_snr, i2v.offset_noise) == ("v_prediction", True, 0.1)
     assert t2v.num_views == i2v.num_views == 24 and t2v.image_size == 256 and t2v.batch_size == 8

@@ -46,9 +46,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     fit.add_argument("views", type=Path, help="the multi-view sample folder to fit")
     fit.add_argument("--out", type=Path, required=True, help="the .ply to write")
     fit.add_argument("--splat", type=Path, default=None, help="also write the .splat web format here")
-    fit.add_argument("--steps", type=int, default=1000, help="optimisation steps (default 1000)")
+    fit.add_argument("--steps", type=int, default=600, help="optimisation steps (default 600)")
     fit.add_argument("--num-gaussians", type=int, default=4000, help="initial Gaussians (default 4000)")
-    fit.add_argument("--views-per-step", type=int, default=4, help="views per step (default 4)")
+    fit.add_argument("--views-per-step", type=int, default=1, help="views per step (default 1)")
     fit.add_argument("--sh-degree", type=int, default=0, choices=(0, 1, 2, 3), help="SH degree (default 0)")
     fit.add_argument("--no-densify", action="store_true", help="keep the initial number of Gaussians")
     fit.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -114,9 +114,7 @@ def run_fit(args: argparse.Namespace) -> int:
         scores = []
         with torch.no_grad():
             for i in range(len(held.images)):
-                out = rasterize(
-                    gaussians, held.cameras[i], held.cameras.width, held.cameras.height, 1.0, args.backend
-                )
+                out = rasterize(gaussians, held.cameras[i], held.cameras.width, held.cameras.height, 1.0, args.backend)
                 scores.append(psnr(out.rgb.clamp(0, 1), target[i : i + 1]))
         print(f"eval PSNR on {len(scores)} held-out views of {args.eval}: {sum(scores) / len(scores):.2f} dB (mean)")
     return 0

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import data, data_formats, gaussians
+from . import data, data_formats, gaussians, generate, train
 
 # Errors a user can fix from the message alone; anything else is a bug and keeps its traceback.
 USER_ERRORS = (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, ImportError, KeyError)
@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_parsers(data_commands)
     data_formats.add_parsers(data_commands)
     gaussians.add_parsers(commands)
+    generate.add_parsers(commands)
+    train.add_parsers(commands)
     return parser
 
 

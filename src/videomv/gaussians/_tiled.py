@@ -55,9 +55,7 @@ class TileBins:
 
 
 @torch.no_grad()
-def bin_splats(
-    means2d: torch.Tensor, extents: torch.Tensor, depths: torch.Tensor, width: int, height: int
-) -> TileBins:
+def bin_splats(means2d: torch.Tensor, extents: torch.Tensor, depths: torch.Tensor, width: int, height: int) -> TileBins:
     """Builds the per-tile, depth-sorted splat lists. Inputs are ``(C, N, ...)``."""
     num_cams, n = extents.shape
     tiles_x, tiles_y = -(-width // TILE), -(-height // TILE)
@@ -257,7 +255,7 @@ class _TiledComposite(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_feats, grad_alpha):
-        means2d, conics, opacities, features, background, feats, alpha = ctx.saved_tensors
+        means2d, conics, opacities, features, _, feats, alpha = ctx.saved_tensors
         bins, width, height = ctx.bins, ctx.width, ctx.height
         nf = features.shape[1]
         # Output gradient per pixel over [features, alpha]; G = output . gradient.

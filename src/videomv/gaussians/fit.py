@@ -195,8 +195,8 @@ def fit_gaussians(
     num_gaussians: int = 4000,
     init_radius: float | None = None,
     sh_degree: int = 0,
-    steps: int = 1000,
-    views_per_step: int = 4,
+    steps: int = 600,
+    views_per_step: int = 1,
     lr_means: float | None = None,
     lr_sh: float = 2.5e-3,
     lr_opacity: float = 0.05,
@@ -231,7 +231,7 @@ def fit_gaussians(
             that the narrowest camera sees at the origin.
         sh_degree: SH degree of the random initialisation.
         steps: optimisation steps.
-        views_per_step: views rendered (as one batch) per step.
+        views_per_step: views rendered (as one batch) per step (3DGS: 1).
         lr_means: position learning rate; default ``1e-3 * extent``, decayed 100x over the
             run, where extent is the camera spread (3DGS uses 1.6e-4 * extent over 30k steps;
             short runs need larger steps).

@@ -120,9 +120,7 @@ def load_ply(path: str | os.PathLike) -> Gaussians:
     dtype = np.dtype([(name, endian + t) for name, t in props])
     need = count * dtype.itemsize
     if len(data) - start < need:
-        raise ValueError(
-            f"{path}: truncated PLY, {count} vertices need {need} bytes, found {len(data) - start}"
-        )
+        raise ValueError(f"{path}: truncated PLY, {count} vertices need {need} bytes, found {len(data) - start}")
     verts = np.frombuffer(data, dtype=dtype, count=count, offset=start)
     names = set(dtype.names or ())
     required = ["x", "y", "z", "f_dc_0", "f_dc_1", "f_dc_2", "opacity"]

@@ -59,8 +59,7 @@ def unpack_cameras(cameras: Any, device=None, dtype=None) -> tuple[torch.Tensor,
         intrinsics = intrinsics.unsqueeze(0)
     if c2w.shape[1:] != (4, 4) or intrinsics.shape != (c2w.shape[0], 4):
         raise ValueError(
-            f"cameras need c2w (C, 4, 4) and intrinsics (C, 4); got {tuple(c2w.shape)} and "
-            f"{tuple(intrinsics.shape)}"
+            f"cameras need c2w (C, 4, 4) and intrinsics (C, 4); got {tuple(c2w.shape)} and {tuple(intrinsics.shape)}"
         )
     if not (torch.isfinite(c2w).all() and torch.isfinite(intrinsics).all()):
         raise ValueError("cameras have non-finite poses or intrinsics")
@@ -179,4 +178,3 @@ def project(
         cam_centres = c2w[:, None, :3, 3]
         colors = eval_sh(gaussians.sh[None], gaussians.means[None] - cam_centres)
     return Projected(means2d, conics, z, opacities, colors, extents)
-

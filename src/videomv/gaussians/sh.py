@@ -98,11 +98,8 @@ def eval_sh(sh: torch.Tensor, dirs: torch.Tensor) -> torch.Tensor:
         ``(..., 3)`` non-negative colours.
     """
     degree = sh_degree_from_bases(sh.shape[-2])
-    if degree == 0:
-        # Skips the direction entirely: the common LGM/RGB case, and no NaN for d = 0.
-        out = C0 * sh[..., 0, :]
-    else:
-        out = (sh_basis(degree, dirs).unsqueeze(-1) * sh).sum(-2)
+    # Degree 0 skips the direction entirely: the common LGM/RGB case, and no NaN for d = 0.
+    out = C0 * sh[..., 0, :] if degree == 0 else (sh_basis(degree, dirs).unsqueeze(-1) * sh).sum(-2)
     return torch.clamp_min(out + 0.5, 0.0)
 
 

@@ -13,6 +13,9 @@ from .configs import (
     get_preset,
 )
 from .encoders import TextEmbeddingAdapter, encode_clip_image, encode_prompts, load_text_encoder, minilm_path
+from .lgm_convert import LGMConversionError, load_lgm_checkpoint
+from .reconstructor import RECONSTRUCTOR_PRESETS, GaussianReconstructor, ReconstructorOutput
+from .reconstructor_training import ReconstructorTrainingConfig, train_reconstructor
 from .unet import CameraI2VGenXLUNet, CameraUNet3DConditionModel
 
 __all__ = [
@@ -21,12 +24,17 @@ __all__ = [
     "NEGATIVE_PROMPT",
     "PRESETS",
     "PUBLISHED_UNET_PARAMETERS",
+    "RECONSTRUCTOR_PRESETS",
     "SD_VAE",
     "CameraEmbedding",
     "CameraI2VGenXLUNet",
     "CameraUNet3DConditionModel",
+    "GaussianReconstructor",
     "IdentityAutoencoder",
+    "LGMConversionError",
     "ModelPreset",
+    "ReconstructorOutput",
+    "ReconstructorTrainingConfig",
     "TextEmbeddingAdapter",
     "build_autoencoder",
     "decode_views",
@@ -34,7 +42,9 @@ __all__ = [
     "encode_prompts",
     "encode_views",
     "get_preset",
+    "load_lgm_checkpoint",
     "load_text_encoder",
     "minilm_path",
     "spatial_scale_factor",
+    "train_reconstructor",
 ]

@@ -1,16 +1,19 @@
 """Training the :class:`GaussianReconstructor` on posed renders, LGM's way and VideoMV's way.
 
-Each step takes a multi-view sample, picks K evenly spaced input views (starting at a random
-view) and M other views, reconstructs Gaussians from the inputs and renders them at all K + M
-cameras over a random background colour per view; the loss is MSE on RGB + MSE on alpha
-(+ LPIPS, weighted, when its weights are on this machine). Two modes:
+The loss and batch helpers live here (:class:`ReconstructorTask`, :func:`reconstruction_loss`); the
+loop is the one accelerate loop of :mod:`videomv.training.loop`, which ``videomv train
+reconstructor`` and :func:`train_reconstructor` both run. Each step takes a multi-view sample,
+picks K evenly spaced input views (starting at a random view) and M other views, reconstructs
+Gaussians from the inputs and renders them at all K + M cameras over a random background
+colour per view; the loss is MSE on RGB + MSE on alpha (+ LPIPS, weighted, when its weights are
+on this machine). Two modes:
 
-* ``"renders"``: the inputs are the ground-truth renders (LGM).
+* ``"renders"`` (``"gt"`` in :class:`ReconstructorTask`): the inputs are the ground-truth renders (LGM).
 * ``"x0"``: the inputs are the diffusion model's own clean-image estimates x̂0 of the sample at
   a random timestep, while the targets stay the ground truth, so the reconstructor learns to
   repair the estimates it will see inside 3D-aware sampling (VideoMV). Give an
-  ``x0_views`` callable (``videomv.sampling.three_d_aware.DiffusionX0Views`` builds one from a
-  scheduler, a denoiser and the VAE).
+  ``x0_views`` callable (``videomv.training.reconstructor.PipelineX0Views`` builds one from a
+  diffusion pipeline folder).
 """
 
 from __future__ import annotations
@@ -20,21 +23,25 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import torch
 import torch.nn.functional as F
-from tqdm.auto import tqdm
+from torch import nn
+from torch.utils.data import Dataset
 
 from ..cameras import Cameras
+from ..data.dataset import resize_sample
 from ..data.format import MultiViewSample
 from ..gaussians import rasterize
 from .reconstructor import GaussianReconstructor
 
 logger = logging.getLogger(__name__)
 
-# x0_views(images (B, V, 3, H, W) in [0, 1], timesteps (B,), generator) -> x̂0 views, same shape.
-X0ViewsFn = Callable[[torch.Tensor, torch.Tensor, torch.Generator], torch.Tensor]
+# x0_views(images (B, V, 3, H, W) in [0, 1], timesteps (B,), generator or None, the B samples' Cameras)
+# -> x̂0 views, same shape. The cameras are what the diffusion model is conditioned on.
+X0ViewsFn = Callable[[torch.Tensor, torch.Tensor, torch.Generator | None, list[Cameras]], torch.Tensor]
 # lpips(prediction, target), both (N, 3, H, W) in [-1, 1] -> (N, ...) distances.
 LpipsFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 
@@ -59,7 +66,7 @@ class ReconstructorTrainingConfig:
     num_input_views: int | None = None
     # M supervised views besides the K inputs (fewer when a sample has fewer views).
     num_supervision_views: int = 4
-    # Side of the supervision renders; None: the samples' own size.
+    # Side the views are resized to (inputs and supervision renders); None: the samples' own size.
     render_size: int | None = None
     # Background the inputs' RGBA is composited on (1.0: white, like the diffusion model's views).
     input_background: float = 1.0
@@ -78,6 +85,8 @@ class ReconstructorTrainingConfig:
     seed: int = 0
     # Show a tqdm progress bar.
     progress: bool = True
+    # Run folder of the accelerate loop (checkpoints, logs); None: a temporary folder.
+    output_dir: str | None = None
 
 
 @dataclass
@@ -179,6 +188,159 @@ def reconstruction_loss(
     return out
 
 
+def uncomposite(images: torch.Tensor, alpha: torch.Tensor, background: torch.Tensor) -> torch.Tensor:
+    """RGBA ``(V, 4, H, W)`` from views composited on ``background`` ``(3,)`` and their alpha."""
+    premultiplied = images - background.reshape(-1, 3, 1, 1) * (1.0 - alpha)
+    rgb = torch.where(alpha > 1e-6, premultiplied / alpha.clamp_min(1e-6), torch.zeros_like(premultiplied))
+    return torch.cat([rgb.clamp(0.0, 1.0), alpha], dim=1)
+
+
+class SampleListDataset(Dataset):
+    """In-memory :class:`MultiViewSample` s as items of ``MultiViewDataset``'s layout (on black).
+
+    Args:
+        samples: the samples.
+        size: square size to resize the views to (cameras follow); None keeps theirs.
+    """
+
+    def __init__(self, samples: Sequence[MultiViewSample], size: int | None = None) -> None:
+        self.samples = list(samples)
+        self.size = size
+
+    def __len__(self) -> int:
+        return len(self.samples)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        sample = self.samples[index]
+        if self.size is not None:
+            sample = resize_sample(sample, self.size)
+        rgba = sample.rgba
+        return {
+            "images": rgba[:, :3] * rgba[:, 3:],
+            "alpha": rgba[:, 3:],
+            "background": torch.zeros(3),
+            "c2w": sample.cameras.c2w,
+            "intrinsics": sample.cameras.intrinsics,
+            "caption": sample.caption or "",
+        }
+
+
+class ReconstructorTask(nn.Module):
+    """The reconstructor and LGM's loss on a batch of ``MultiViewDataset`` items (a training task).
+
+    Per sample: K evenly spaced input views from a random start, M other views, random
+    background colours per supervised view; all draws use the global RNGs (restored on resume).
+
+    Args:
+        model: the reconstructor.
+        num_input_views: K (None: the model's).
+        num_supervision_views: M.
+        mode: ``"gt"`` (ground-truth inputs) or ``"x0"`` (the diffusion model's x̂0 of them).
+        x0_views: the x̂0 callable of the ``"x0"`` mode.
+        lpips: the LPIPS network or None; ``lpips_weight`` its weight.
+        input_background: colour the inputs are composited on.
+        timestep_range: inclusive range of the ``"x0"`` mode's timesteps.
+        backend: rasterizer backend.
+    """
+
+    def __init__(
+        self,
+        model: GaussianReconstructor,
+        num_input_views: int | None = None,
+        num_supervision_views: int = 4,
+        mode: Literal["gt", "x0"] = "gt",
+        x0_views: X0ViewsFn | None = None,
+        lpips: LpipsFn | None = None,
+        lpips_weight: float = 1.0,
+        input_background: float = 1.0,
+        timestep_range: tuple[int, int] = (0, 999),
+        backend: str = "auto",
+    ) -> None:
+        super().__init__()
+        if mode not in ("gt", "x0"):
+            raise ValueError(f"unknown reconstructor training mode {mode!r}; use 'gt' or 'x0'")
+        if mode == "x0" and x0_views is None:
+            raise ValueError("mode 'x0' needs an x0_views callable (see videomv.training.reconstructor)")
+        self.model = model
+        self.num_inputs = num_input_views or model.config.num_input_views
+        self.num_supervision_views = num_supervision_views
+        self.mode = mode
+        # Plain attributes: frozen helpers stay out of the optimiser, DDP wrapping and checkpoints.
+        self.__dict__["x0_views"] = x0_views
+        self.__dict__["lpips"] = lpips
+        self.lpips_weight = lpips_weight
+        self.input_background = input_background
+        self.timestep_range = timestep_range
+        self.backend = backend
+        # An item the sample grids reconstruct (set by the builder).
+        self.sample_item: dict[str, Any] | None = None
+
+    def forward(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]:
+        """The mean reconstruction loss (and its terms) of the batch."""
+        device = next(self.model.parameters()).device
+        if isinstance(self.lpips, nn.Module):
+            self.lpips.to(device)
+        images, alpha, background = batch["images"], batch["alpha"], batch["background"]
+        size, num_views, _, height, width = images.shape
+        cameras = [Cameras(batch["c2w"][b], batch["intrinsics"][b], width, height) for b in range(size)]
+        rgba = [uncomposite(images[b], alpha[b], background[b]) for b in range(size)]
+        picks = [select_training_views(num_views, self.num_inputs, self.num_supervision_views, None) for _ in rgba]
+        inputs = self._inputs(rgba, cameras, picks, device)
+        totals: dict[str, torch.Tensor] = {}
+        for sample, cams, (inp, others), inp_images in zip(rgba, cameras, picks, inputs, strict=True):
+            targets = inp + others
+            backgrounds = torch.rand(len(targets), 3).to(device)
+            losses = reconstruction_loss(
+                self.model, inp_images, cams[inp].to(device), sample[targets].to(device),
+                cams[targets].to(device), backgrounds, self.lpips, self.lpips_weight, self.backend,
+            )  # fmt: skip
+            for key, value in losses.items():
+                totals[key] = totals.get(key, 0.0) + value / size
+        return totals
+
+    def _inputs(
+        self, rgba: list[torch.Tensor], cameras: list[Cameras], picks: list[tuple[list[int], list[int]]],
+        device: torch.device,
+    ) -> list[torch.Tensor]:
+        """The K input images of each sample: ground truth, or the diffusion model's x̂0 of it."""
+        background = torch.full((3,), self.input_background)
+        clean = [_composite(r, background) for r in rgba]
+        if self.mode == "gt":
+            return [c[inp].to(device) for c, (inp, _) in zip(clean, picks, strict=True)]
+        # The video model denoises all views of a sample jointly, so it gets every view.
+        low, high = self.timestep_range
+        timesteps = torch.randint(low, high + 1, (len(clean),))
+        with torch.no_grad():
+            estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), None, cameras)
+        return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, picks, strict=True)]
+
+    @torch.no_grad()
+    def sample_views(self) -> torch.Tensor | None:
+        """``(2, V, 3, H, W)``: the sample item's views (on white) and renders of its reconstruction."""
+        item = self.sample_item
+        if item is None:
+            return None
+        device = next(self.model.parameters()).device
+        images = item["images"]
+        cameras = Cameras(item["c2w"], item["intrinsics"], images.shape[-1], images.shape[-2])
+        rgba = uncomposite(images, item["alpha"], item["background"])
+        clean = _composite(rgba, torch.ones(3))
+        inputs = select_training_views(len(images), self.num_inputs, 0, torch.Generator().manual_seed(0))[0]
+        was_training = self.model.training
+        self.model.eval()
+        gaussians = self.model(clean[inputs][None].to(device), cameras[inputs].to(device)).gaussians[0]
+        self.model.train(was_training)
+        render = rasterize(gaussians, cameras.to(device), images.shape[-1], images.shape[-2], background=1.0,
+                           backend=self.backend)
+        return torch.stack([clean, render.rgb.cpu()])
+
+    def save_final(self, output_dir: Path) -> Path:
+        """The reconstructor as ``output_dir/reconstructor`` (``save_pretrained``)."""
+        folder = Path(output_dir) / "reconstructor"
+        self.model.save_pretrained(folder)
+        return folder
+
+
 def train_reconstructor(
     model: GaussianReconstructor,
     samples: Sequence[MultiViewSample],
@@ -186,88 +348,49 @@ def train_reconstructor(
     x0_views: X0ViewsFn | None = None,
     lpips: LpipsFn | Literal["auto"] | None = "auto",
 ) -> ReconstructorTrainingResult:
-    """Trains ``model`` in place on multi-view samples.
+    """Trains ``model`` in place on in-memory samples with the accelerate loop (single process).
+
+    A convenience for scripts and tests; ``videomv train reconstructor`` is the scalable entry.
 
     Args:
         model: the reconstructor (its device is used).
-        samples: RGBA multi-view samples with their cameras (e.g. ``read_sample`` of each folder,
-            or renders of procedural objects). Drawn at random, ``batch_size`` per step.
+        samples: RGBA multi-view samples with their cameras, drawn ``batch_size`` per step.
         config: training settings.
-        x0_views: for ``mode="x0"``: the callable that turns clean views into the diffusion
-            model's x̂0 at given timesteps (``videomv.sampling.three_d_aware.DiffusionX0Views``).
+        x0_views: for ``mode="x0"``: the x̂0 callable (see :data:`X0ViewsFn`).
         lpips: the LPIPS network, None to leave it out, or "auto" (:func:`load_lpips`).
 
     Returns:
         A :class:`ReconstructorTrainingResult`.
     """
+    # The loop lives in the training layer, above models; imported here only to keep this
+    # long-standing entry point (videomv.models.train_reconstructor).
+    import tempfile
+
+    from ..training.config import TrainConfig
+    from ..training.loop import train
+
     config = config or ReconstructorTrainingConfig()
     if not samples:
         raise ValueError("train_reconstructor needs at least one sample")
     if config.mode not in ("renders", "x0"):
         raise ValueError(f"unknown training mode {config.mode!r}; use 'renders' or 'x0'")
-    if config.mode == "x0" and x0_views is None:
-        raise ValueError("mode='x0' needs an x0_views callable (see videomv.sampling.three_d_aware)")
     if lpips == "auto":
         lpips = load_lpips() if config.lambda_lpips > 0 else None
-    if lpips is None and config.lambda_lpips > 0:
-        logger.info("training without the LPIPS term (MSE on RGB and alpha only)")
-    device = next(model.parameters()).device
-    if isinstance(lpips, torch.nn.Module):
-        lpips = lpips.to(device)
-    generator = torch.Generator().manual_seed(config.seed)
-    optimizer = torch.optim.AdamW(
-        model.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay, betas=(0.9, 0.95)
-    )
-    warmup = max(1, config.warmup_steps)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: min(1.0, (step + 1) / warmup))
-    num_inputs = config.num_input_views or model.config.num_input_views
-    result = ReconstructorTrainingResult(used_lpips=lpips is not None)
-    model.train()
-    bar = tqdm(range(config.steps), desc="reconstructor", disable=not config.progress)
-    for _ in bar:
-        picks = torch.randint(len(samples), (config.batch_size,), generator=generator).tolist()
-        batch = [samples[i] for i in picks]
-        views = [select_training_views(len(s), num_inputs, config.num_supervision_views, generator) for s in batch]
-        inputs = _input_images(batch, views, config, x0_views, generator, device)
-        total = torch.zeros((), device=device)
-        for sample, (inp, others), images in zip(batch, views, inputs, strict=True):
-            targets = inp + others
-            rgba = sample.rgba[targets].to(device)
-            if config.render_size is not None and config.render_size != rgba.shape[-1]:
-                rgba = F.interpolate(rgba, size=(config.render_size,) * 2, mode="area")
-            backgrounds = torch.rand(len(targets), 3, generator=generator).to(device)
-            losses = reconstruction_loss(
-                model, images, sample.cameras[inp].to(device), rgba, sample.cameras[targets].to(device),
-                backgrounds, lpips, config.lambda_lpips, config.backend,
-            )  # fmt: skip
-            total = total + losses["loss"] / len(batch)
-        optimizer.zero_grad(set_to_none=True)
-        total.backward()
-        if config.gradient_clip > 0:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), config.gradient_clip)
-        optimizer.step()
-        scheduler.step()
-        result.losses.append(float(total.detach()))
-        bar.set_postfix(loss=f"{result.losses[-1]:.4f}")
+    task = ReconstructorTask(
+        model, config.num_input_views, config.num_supervision_views, "gt" if config.mode == "renders" else "x0",
+        x0_views, lpips, config.lambda_lpips, config.input_background, (config.min_timestep, config.max_timestep),
+        config.backend,
+    )  # fmt: skip
+    # Enough copies that every epoch holds a full batch (the old loop drew samples with replacement).
+    dataset = SampleListDataset(list(samples) * math.ceil(config.batch_size / len(samples)), config.render_size)
+    with tempfile.TemporaryDirectory() as scratch:
+        run = TrainConfig(
+            task="reconstructor", batch_size=config.batch_size, max_steps=config.steps, lr=config.learning_rate,
+            weight_decay=config.weight_decay, adam_beta2=0.95, warmup_steps=config.warmup_steps,
+            lr_schedule="constant", max_grad_norm=config.gradient_clip, seed=config.seed,
+            output_dir=config.output_dir or scratch, checkpoint_every=config.steps, keep_checkpoints=1,
+            sample_every=0, log_every=max(config.steps, 1),
+        )  # fmt: skip
+        outcome = train(run, task, dataset, progress=config.progress)
     model.eval()
-    return result
-
-
-def _input_images(
-    batch: list[MultiViewSample],
-    views: list[tuple[list[int], list[int]]],
-    config: ReconstructorTrainingConfig,
-    x0_views: X0ViewsFn | None,
-    generator: torch.Generator,
-    device: torch.device,
-) -> list[torch.Tensor]:
-    """The K input images of each sample: ground truth, or the diffusion model's x̂0 of it."""
-    background = torch.full((3,), config.input_background)
-    clean = [_composite(s.rgba, background) for s in batch]
-    if config.mode == "renders":
-        return [c[inp].to(device) for c, (inp, _) in zip(clean, views, strict=True)]
-    # The video model denoises all views of a sample jointly, so it gets every view.
-    timesteps = torch.randint(config.min_timestep, config.max_timestep + 1, (len(batch),), generator=generator)
-    with torch.no_grad():
-        estimates = x0_views(torch.stack(clean).to(device), timesteps.to(device), generator)
-    return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, views, strict=True)]
+    return ReconstructorTrainingResult(losses=outcome.losses, used_lpips=lpips is not None)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal
 
 import numpy as np
@@ -15,8 +16,10 @@ from diffusers.utils.torch_utils import randn_tensor
 from PIL import Image
 
 from ..cameras import Cameras, orbit
+from ..gaussians import Gaussians
 from ..models import (
     CameraI2VGenXLUNet,
+    GaussianReconstructor,
     TextEmbeddingAdapter,
     build_autoencoder,
     decode_views,
@@ -28,7 +31,7 @@ from ..models import (
     spatial_scale_factor,
 )
 from ..models.configs import NEGATIVE_PROMPT
-from ..sampling import X0Refiner, denoise, make_scheduler
+from ..sampling import ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
 OutputType = Literal["pil", "np", "pt", "latent"]
@@ -43,12 +46,13 @@ class VideoMVPipelineOutput(BaseOutput):
             ``(B, F, H, W, 3)`` float32 in [0, 1] (``"np"``), ``(B, F, 3, H, W)`` in [0, 1] (``"pt"``),
             or ``(B, F, C, h, w)`` latents (``"latent"``).
         cameras: the cameras of the views (OpenCV convention, at the output resolution).
-        gaussians: the 3D Gaussians reconstructed from the views; None until 3D-aware sampling runs.
+        gaussians: per sample, the 3D Gaussians reconstructed from the final views (world frame of
+            ``cameras``); None when the pipeline has no reconstructor.
     """
 
     views: list[list[Image.Image]] | np.ndarray | torch.Tensor
     cameras: Cameras
-    gaussians: Any = None
+    gaussians: list[Gaussians] | None = None
 
 
 class VideoMVPipeline(DiffusionPipeline):
@@ -64,14 +68,16 @@ class VideoMVPipeline(DiffusionPipeline):
         text_adapter: :class:`~videomv.models.TextEmbeddingAdapter` (layer, pooling, projection).
         image_encoder, feature_extractor: CLIP vision model with projection and its processor (I2VGen-XL
             only).
+        reconstructor: optional :class:`~videomv.models.GaussianReconstructor`; with it the pipeline
+            samples 3D-aware (see ``three_d_aware`` of :meth:`__call__`) and returns Gaussians.
 
     Config values (saved in ``model_index.json``): ``prompt_suffix`` (appended to every prompt),
     ``negative_prompt``, ``guidance_scale``, ``num_views``, ``elevation``, ``radius``, ``fov`` (the
     default orbit), ``fps`` (I2VGen-XL's frame-rate input).
     """
 
-    model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae"
-    _optional_components: ClassVar[list[str]] = ["image_encoder", "feature_extractor"]
+    model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae->reconstructor"
+    _optional_components: ClassVar[list[str]] = ["image_encoder", "feature_extractor", "reconstructor"]
 
     def __init__(
         self,
@@ -83,6 +89,7 @@ class VideoMVPipeline(DiffusionPipeline):
         text_adapter: TextEmbeddingAdapter,
         image_encoder: Any = None,
         feature_extractor: Any = None,
+        reconstructor: GaussianReconstructor | None = None,
         prompt_suffix: str = ", 3d asset",
         negative_prompt: str = NEGATIVE_PROMPT,
         guidance_scale: float = 9.0,
@@ -98,6 +105,7 @@ class VideoMVPipeline(DiffusionPipeline):
         self.register_modules(
             unet=unet, vae=vae, scheduler=scheduler, tokenizer=tokenizer, text_encoder=text_encoder,
             text_adapter=text_adapter, image_encoder=image_encoder, feature_extractor=feature_extractor,
+            reconstructor=reconstructor,
         )
         self.register_to_config(
             prompt_suffix=prompt_suffix, negative_prompt=negative_prompt, guidance_scale=guidance_scale,
@@ -302,6 +310,10 @@ class VideoMVPipeline(DiffusionPipeline):
         return_dict: bool = True,
         x0_refiner: X0Refiner | None = None,
         preprocess: PreprocessConfig | None = None,
+        three_d_aware: bool | ThreeDAwareConfig = True,
+        three_d_aware_steps: Sequence[int] | Sequence[float] | None = None,
+        three_d_aware_blend: float | None = None,
+        reconstructor_views: Sequence[int] | None = None,
     ) -> VideoMVPipelineOutput | tuple:
         """Generates the views.
 
@@ -319,9 +331,17 @@ class VideoMVPipeline(DiffusionPipeline):
             eta: DDIM noise weight (0 = deterministic).
             output_type: ``"pil"``, ``"np"``, ``"pt"`` or ``"latent"``.
             return_dict: return a :class:`VideoMVPipelineOutput` rather than a tuple.
-            x0_refiner: replaces clean-sample estimates during sampling (overrides ``self.x0_refiner``);
-                see :mod:`videomv.sampling.denoise`.
+            x0_refiner: replaces clean-sample estimates during sampling (overrides ``self.x0_refiner``
+                and the 3D-aware refiner); see :mod:`videomv.sampling.denoise`.
             preprocess: condition-image preprocessing settings.
+            three_d_aware: with a ``reconstructor``, sample 3D-aware (True, or a
+                :class:`~videomv.sampling.ThreeDAwareConfig`) or plainly (False). Gaussians of the final
+                views are returned either way.
+            three_d_aware_steps: loop indices (ints) or fractions of the loop (floats) at which x̂0 is
+                refined; default the config's (0.4, 0.6, 0.8: steps 20, 30, 40 of 50).
+            three_d_aware_blend: weight of the renders in the refined x̂0 (1.0 replaces it).
+            reconstructor_views: indices of the views the reconstructor sees; default its number of
+                input views, evenly spaced from view 0.
         """
         self._check_inputs(prompt, image, output_type)
         device = self._execution_device
@@ -375,17 +395,45 @@ class VideoMVPipeline(DiffusionPipeline):
             latents = latents.permute(0, 2, 1, 3, 4).to(device=device, dtype=dtype)
         latents = latents * self.scheduler.init_noise_sigma
 
+        refiner = x0_refiner or self.x0_refiner
+        reconstruction = self._three_d_aware_refiner(
+            three_d_aware, three_d_aware_steps, three_d_aware_blend, reconstructor_views
+        )
+        if refiner is None and three_d_aware is not False:
+            refiner = reconstruction
         latents = denoise(
             self.scheduler, latents, model_fn, guidance_scale,
-            x0_refiner=x0_refiner or self.x0_refiner, cameras=cameras, pipeline=self,
+            x0_refiner=refiner, cameras=cameras, pipeline=self,
             generator=generator, eta=eta, progress_bar=self.progress_bar,
         )
         latents = latents.permute(0, 2, 1, 3, 4)  # (B, F, C, h, w)
-        views = latents if output_type == "latent" else self._postprocess(self.decode_latents(latents), output_type)
+        images = None if output_type == "latent" and reconstruction is None else self.decode_latents(latents)
+        gaussians = None
+        if reconstruction is not None:
+            gaussians = reconstruction.reconstruct(((images.float() + 1) / 2).clamp(0, 1), cameras)
+        views = latents if output_type == "latent" else self._postprocess(images, output_type)
         self.maybe_free_model_hooks()
         if not return_dict:
-            return (views, cameras)
-        return VideoMVPipelineOutput(views=views, cameras=cameras)
+            return (views, cameras, gaussians)
+        return VideoMVPipelineOutput(views=views, cameras=cameras, gaussians=gaussians)
+
+    def _three_d_aware_refiner(
+        self,
+        three_d_aware: bool | ThreeDAwareConfig,
+        steps: Sequence[int] | Sequence[float] | None,
+        blend: float | None,
+        input_views: Sequence[int] | None,
+    ) -> ThreeDAwareRefiner | None:
+        """The refiner of the pipeline's reconstructor with the call's settings; None without one.
+
+        Built even when ``three_d_aware`` is False: it also reconstructs the final views.
+        """
+        if self.reconstructor is None:
+            return None
+        config = three_d_aware if isinstance(three_d_aware, ThreeDAwareConfig) else ThreeDAwareConfig()
+        overrides = {"steps": steps, "blend": blend, "input_views": input_views}
+        config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
+        return ThreeDAwareRefiner(self.reconstructor, config)
 
     @staticmethod
     def _postprocess(images: torch.Tensor, output_type: OutputType) -> Any:

@@ -1,4 +1,4 @@
-"""Schedulers, classifier-free guidance, and the denoising loop with its x̂0 refiner hook."""
+"""Schedulers, classifier-free guidance, the denoising loop with its x̂0 refiner hook, 3D-aware sampling."""
 
 from .denoise import ModelFn, RefinerState, X0Refiner, denoise, refine_outputs
 from .guidance import classifier_free_guidance, drop_condition, dropout_mask
@@ -10,12 +10,16 @@ from .schedulers import (
     predict_x0,
     switch_solver,
 )
+from .three_d_aware import DiffusionX0Views, ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps
 
 __all__ = [
     "NOISE_PRESETS",
     "SOLVERS",
+    "DiffusionX0Views",
     "ModelFn",
     "RefinerState",
+    "ThreeDAwareConfig",
+    "ThreeDAwareRefiner",
     "X0Refiner",
     "classifier_free_guidance",
     "denoise",
@@ -25,5 +29,6 @@ __all__ = [
     "model_output_from_x0",
     "predict_x0",
     "refine_outputs",
+    "resolve_steps",
     "switch_solver",
 ]

@@ -27,10 +27,11 @@ class TrainConfig:
     # --- what is trained ----------------------------------------------------------------------
     # "diffusion": the camera-conditioned video UNet; "reconstructor": the Gaussian reconstructor.
     task: Literal["diffusion", "reconstructor"] = "diffusion"
-    # Model configuration name (see videomv.models): e.g. "tiny-t2v", "tiny-i2v", "t2v-modelscope",
-    # "i2v-i2vgenxl", "reconstructor-tiny", "reconstructor-big".
-    model: str = "tiny-t2v"
-    # Local diffusers folder of the base weights (ModelScope-T2V, I2VGen-XL, LGM); None = random init.
+    # Model preset name: for diffusion one of videomv.models.configs.PRESETS ("tiny-cpu", "tiny-cpu-i2v",
+    # "t2v-modelscope", "i2v-i2vgenxl"); for the reconstructor one of RECONSTRUCTOR_PRESETS ("tiny", "big").
+    model: str = "tiny-cpu"
+    # Base weights: a local diffusers folder (ModelScope-T2V / I2VGen-XL layout), or for the reconstructor
+    # a save_pretrained folder or an LGM checkpoint file; None = random init (tiny presets).
     pretrained: str | None = None
     # Camera convention the camera embedding is trained in (recorded in the model config).
     camera_convention: str = "blender"
@@ -58,8 +59,9 @@ class TrainConfig:
     # --- noise schedule -----------------------------------------------------------------------
     # What the UNet predicts: "epsilon" (text model) or "v_prediction" (image model).
     prediction_type: Literal["epsilon", "v_prediction"] = "epsilon"
-    # Beta schedule: "linear" (0.00085 → 0.012 over 1000 steps, ModelScope) or "squaredcos_cap_v2".
-    beta_schedule: str = "linear"
+    # Beta schedule: "scaled_linear" (ModelScope's linear_sd, 0.00085 → 0.012 linear in √β over 1000 steps)
+    # or "squaredcos_cap_v2" (I2VGen-XL); any diffusers beta_schedule name.
+    beta_schedule: str = "scaled_linear"
     # Rescale betas to zero terminal SNR (I2VGen-XL's schedule).
     zero_terminal_snr: bool = False
     # Offset noise strength (0.1 for the image model): noise plus this times per-channel noise.
@@ -76,6 +78,13 @@ class TrainConfig:
     reconstructor_inputs: Literal["gt", "x0"] = "gt"
     # Diffusion pipeline folder whose x̂0 the reconstructor learns to repair (reconstructor_inputs="x0").
     diffusion_model: str | None = None
+    # Range of the random timesteps of the x̂0 mode, inclusive.
+    min_timestep: int = 0
+    max_timestep: int = 999
+    # Background the reconstructor's input views are composited on (1.0: white, like generated views).
+    input_background: float = 1.0
+    # Gaussian rasterizer backend of the reconstructor's renders ("auto", "torch", "tiled", "gsplat").
+    rasterizer: str = "auto"
 
     # --- optimisation -------------------------------------------------------------------------
     # Samples per device per step.
@@ -88,11 +97,13 @@ class TrainConfig:
     lr: float = 1e-4
     # AdamW weight decay.
     weight_decay: float = 0.01
-    # AdamW betas.
+    # AdamW betas (LGM trains the reconstructor with beta2 = 0.95).
     adam_beta1: float = 0.9
     adam_beta2: float = 0.999
     # Linear warm-up steps before the cosine decay.
     warmup_steps: int = 100
+    # Learning-rate schedule after the warm-up: "cosine" (to 0 at max_steps) or "constant".
+    lr_schedule: Literal["cosine", "constant"] = "cosine"
     # Clip the gradient norm to this (0 disables).
     max_grad_norm: float = 1.0
     # "no", "fp16" or "bf16" (accelerate's mixed precision).
@@ -111,6 +122,10 @@ class TrainConfig:
     keep_checkpoints: int = 2
     # Steps between sample grids written as PNG (0 disables).
     sample_every: int = 500
+    # Denoising steps of the sample grids (few: they show progress, not quality).
+    sample_inference_steps: int = 10
+    # Dataset items whose caption / condition image the sample grids use.
+    sample_count: int = 2
     # Steps between logged scalars.
     log_every: int = 10
     # Seed of everything random (model init, data order, noise).
@@ -129,13 +144,13 @@ class TrainConfig:
 
 PRESETS: dict[str, dict[str, Any]] = {
     # A text→views model that trains on a 2-core CPU: pixel space, 8 views × 64².
-    "tiny-cpu": dict(task="diffusion", model="tiny-t2v", num_views=8, image_size=64, lr=2e-4,
+    "tiny-cpu": dict(task="diffusion", model="tiny-cpu", num_views=8, image_size=64, lr=2e-4,
                      warmup_steps=50, max_steps=2000, output_dir="runs/tiny-cpu"),
     # The reference text model: ModelScope-T2V fine-tuned on 24 views × 256², batch 8 per GPU.
     "t2v-modelscope": dict(task="diffusion", model="t2v-modelscope", num_views=24, image_size=256,
                            batch_size=8, lr=5e-5, warmup_steps=500, max_steps=30000, mixed_precision="bf16",
                            gradient_checkpointing=True, ema_decay=0.9999, prediction_type="epsilon",
-                           beta_schedule="linear", checkpoint_every=1000, sample_every=2000,
+                           beta_schedule="scaled_linear", checkpoint_every=1000, sample_every=2000,
                            output_dir="runs/t2v-modelscope"),
     # The reference image model: I2VGen-XL, v-prediction, zero-terminal-SNR cosine, offset noise.
     "i2v-i2vgenxl": dict(task="diffusion", model="i2v-i2vgenxl", num_views=24, image_size=256,
@@ -144,11 +159,13 @@ PRESETS: dict[str, dict[str, Any]] = {
                          beta_schedule="squaredcos_cap_v2", zero_terminal_snr=True, offset_noise=0.1,
                          checkpoint_every=1000, sample_every=2000, output_dir="runs/i2v-i2vgenxl"),
     # A reconstructor that trains on a CPU: 4 input + 4 supervision views at 64².
-    "reconstructor-tiny": dict(task="reconstructor", model="reconstructor-tiny", num_views=8, image_size=64,
-                               lr=4e-4, warmup_steps=50, max_steps=2000, output_dir="runs/reconstructor-tiny"),
+    "reconstructor-tiny": dict(task="reconstructor", model="tiny", num_views=8, image_size=64,
+                               lr=4e-4, adam_beta2=0.95, weight_decay=0.05,
+                               warmup_steps=50, max_steps=2000, output_dir="runs/reconstructor-tiny"),
     # LGM "big": 256² inputs, fine-tuned from the public LGM weights on x̂0 estimates.
-    "reconstructor-big": dict(task="reconstructor", model="reconstructor-big", num_views=8, image_size=256,
-                              batch_size=8, lr=4e-5, warmup_steps=500, max_steps=20000, mixed_precision="bf16",
+    "reconstructor-big": dict(task="reconstructor", model="big", num_views=8, image_size=256,
+                              batch_size=8, lr=4e-5, adam_beta2=0.95, weight_decay=0.05,
+                              warmup_steps=500, max_steps=20000, mixed_precision="bf16",
                               gradient_checkpointing=True, reconstructor_inputs="x0",
                               output_dir="runs/reconstructor-big"),
 }

@@ -1,0 +1,79 @@
+"""``videomv train``: fine-tune the diffusion model or train the reconstructor (accelerate loop).
+
+Single process::
+
+    videomv train diffusion --preset tiny-cpu --data data/train --max-steps 200
+
+Many GPUs / nodes (see ``configs/accelerate/`` and ``docs/training_notes.md``)::
+
+    accelerate launch --config_file configs/accelerate/multi_gpu.yaml -m videomv.cli.main \\
+        train diffusion --preset t2v-modelscope --pretrained /models/text-to-video-ms-1.7b --data data/objaverse
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..training.checkpoint import CONFIG_FILE
+from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset, replace_checked
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Registers ``train`` on the top-level ``videomv`` subparsers."""
+    parser = commands.add_parser(
+        "train",
+        help="train the diffusion model or the reconstructor (accelerate; resumable)",
+        description="Trains TASK from a preset plus --key value overrides of any config field. Options: "
+        f"--preset NAME ({', '.join(PRESETS)}), --resume DIR (a run folder or a step-XXXXXXXX checkpoint: "
+        "its saved config is the base unless --preset is given), --print-config (show the effective "
+        "config and exit). Config keys: " + ", ".join(field_names()) + ". See docs/training_notes.md.",
+    )
+    parser.add_argument("task", choices=("diffusion", "reconstructor"), help="what to train")
+    parser.add_argument("options", nargs=argparse.REMAINDER, help="--preset NAME, --resume DIR, --key value ...")
+    parser.set_defaults(func=run_train)
+
+
+def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | None, bool]:
+    """``(config, resume checkpoint or None, print_only)`` from the command line of ``videomv train TASK``."""
+    from ..training.checkpoint import resolve_resume
+
+    own = argparse.ArgumentParser(prog=f"videomv train {task}", add_help=False)
+    own.add_argument("--preset")
+    own.add_argument("--resume")
+    own.add_argument("--print-config", action="store_true")
+    known, overrides = own.parse_known_args(options)
+    resume = resolve_resume(known.resume) if known.resume else None
+    if known.preset is not None:
+        config = preset(known.preset)
+    elif resume is not None:
+        config = TrainConfig.from_json((resume / CONFIG_FILE).read_text())
+    else:
+        raise ValueError(f"give --preset NAME ({', '.join(PRESETS)}) or --resume DIR")
+    config = apply_overrides(config, overrides)
+    if config.task != task:
+        # A reconstructor preset under `train diffusion` (or the reverse) is a mistake, not an override.
+        raise ValueError(f"the configuration trains the {config.task}, not the {task}; pick a {task} preset")
+    return replace_checked(config, {}), resume, known.print_config
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Runs ``videomv train``."""
+    from ..training.loop import run
+
+    config, resume, print_only = resolve_config(args.task, args.options)
+    if print_only:
+        print(config.to_json())
+        return 0
+    print(f"videomv train {args.task}:\n{describe(config)}")
+    result = run(config, resume=resume)
+    summary = {
+        "step": result.step,
+        "stopped": result.stopped,
+        "final": str(result.final) if result.final else None,
+        "last_loss": result.losses[-1] if result.losses else None,
+        "steps_per_second": result.steps_per_second,
+    }
+    print(json.dumps(summary))
+    return 0

@@ -1,0 +1,328 @@
+"""The one training loop, on accelerate, for every task (diffusion UNet, Gaussian reconstructor).
+
+A task is an ``nn.Module`` whose ``forward(batch)`` returns a dict of scalar losses with a
+``"loss"`` entry (so DDP/FSDP/DeepSpeed see the whole step inside the wrapped forward), plus
+``sample_views()`` and ``save_final(output_dir)``. :func:`train` does the rest: mixed precision,
+gradient accumulation, AdamW with warm-up + cosine, EMA, gradient clipping, per-rank data
+sharding, logging, sample grids, crash-safe checkpoints and exact resume.
+
+Exact resume: model, EMA, optimiser, LR schedule and every process's RNG states are restored by
+accelerate (``load_state``); the data position (epoch and batches consumed in it) is saved in
+``trainer_state.json`` and the resumed epoch skips the consumed batches of the same seeded order.
+All per-step randomness (noise, timesteps, dropout, view choice) is drawn from the global RNGs,
+which is why restoring them reproduces the uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import torch
+from accelerate import Accelerator
+from accelerate.utils import set_seed
+from torch import nn
+from torch.utils.data import DataLoader, Dataset, Sampler
+from tqdm.auto import tqdm
+
+from ..data.dataset import MultiViewDataset, find_samples
+from .checkpoint import StopRequest, load_checkpoint, resolve_resume, save_checkpoint
+from .config import TrainConfig
+from .diffusion import DiffusionTask
+from .reconstructor import build_reconstructor_task
+
+logger = logging.getLogger(__name__)
+
+
+class TrainingTask(Protocol):
+    """What :func:`train` trains: a module computing its own losses from a collated batch."""
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]: ...
+
+    def parameters(self) -> Iterator[nn.Parameter]: ...
+
+    def sample_views(self) -> torch.Tensor | None:
+        """``(rows, views, 3, H, W)`` images in [0, 1] of what the model makes now (None: nothing to show)."""
+
+    def save_final(self, path: Path) -> Path:
+        """Writes the trained model as a ``save_pretrained`` folder; returns it."""
+
+
+@dataclass
+class TrainResult:
+    """What :func:`train` returns.
+
+    Attributes:
+        losses: the loss of every optimiser step run by this call (mean over processes and
+            accumulated micro-batches).
+        step: the optimiser step reached.
+        stopped: True when a SIGTERM/SIGINT ended the run early (a checkpoint was written).
+        final: the ``save_pretrained`` folder written at the end (None when stopped early).
+        steps_per_second: optimiser steps per second of this call, after the first step.
+    """
+
+    losses: list[float] = field(default_factory=list)
+    step: int = 0
+    stopped: bool = False
+    final: Path | None = None
+    steps_per_second: float | None = None
+
+
+class EpochSampler(Sampler[int]):
+    """A seeded permutation per epoch: the same order on every process and after a resume."""
+
+    def __init__(self, length: int, seed: int) -> None:
+        self.length = length
+        self.seed = seed
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[int]:
+        generator = torch.Generator().manual_seed(self.seed + 7919 * self.epoch)
+        return iter(torch.randperm(self.length, generator=generator).tolist())
+
+
+class MetricsLogger:
+    """Scalars to ``logs/metrics.jsonl`` always, and to TensorBoard when it is installed."""
+
+    def __init__(self, folder: Path, enabled: bool) -> None:
+        self.enabled = enabled
+        self.writer = None
+        if not enabled:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "metrics.jsonl"
+        try:
+            from torch.utils.tensorboard import SummaryWriter
+        except ImportError:  # tensorboard is optional: the JSONL file carries the same numbers
+            logger.info("tensorboard not installed: scalars go to %s only", self.path)
+        else:
+            self.writer = SummaryWriter(str(folder))
+
+    def log(self, step: int, values: dict[str, float]) -> None:
+        if not self.enabled:
+            return
+        with open(self.path, "a") as handle:
+            handle.write(json.dumps({"step": step, **values}) + "\n")
+        if self.writer is not None:
+            for key, value in values.items():
+                self.writer.add_scalar(key, value, step)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+def make_lr_lambda(config: TrainConfig, num_processes: int = 1):
+    """Multiplier of the peak LR per scheduler step: linear warm-up, then cosine to 0 or constant.
+
+    accelerate steps a prepared scheduler once per process each optimiser step (so the schedule
+    is in units of optimiser steps × processes), hence the scaling.
+    """
+    warmup = config.warmup_steps * num_processes
+    total = max(config.max_steps * num_processes, warmup + 1)
+
+    def multiplier(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        if config.lr_schedule == "constant":
+            return 1.0
+        progress = min(1.0, (step - warmup) / (total - warmup))
+        return 0.5 * (1.0 + math.cos(math.pi * progress))
+
+    return multiplier
+
+
+def train(
+    config: TrainConfig,
+    task: TrainingTask,
+    dataset: Dataset,
+    resume: str | Path | None = None,
+    accelerator: Accelerator | None = None,
+    progress: bool = True,
+) -> TrainResult:
+    """Trains ``task`` on ``dataset`` as ``config`` says; resumable and signal-safe.
+
+    Args:
+        config: the effective configuration (saved with every checkpoint).
+        task: the module to train (see :class:`TrainingTask`), built identically on every process.
+        dataset: map-style dataset of items collated into the task's batches.
+        resume: a checkpoint folder, or a run/checkpoints folder (its newest complete checkpoint).
+        accelerator: an existing accelerator; by default one from the config (mixed precision,
+            gradient accumulation) for whatever ``accelerate launch`` set up.
+        progress: show the tqdm bar on the main process.
+
+    Returns:
+        A :class:`TrainResult`.
+    """
+    accelerator = accelerator or Accelerator(
+        mixed_precision=config.mixed_precision, gradient_accumulation_steps=config.gradient_accumulation
+    )
+    output = Path(config.output_dir)
+    main = accelerator.is_main_process
+    # Different noise per rank (the ranks see different samples too); model init happened before.
+    set_seed(config.seed, device_specific=True)
+
+    if config.gradient_checkpointing:
+        inner = getattr(task, "model", task)
+        if not getattr(inner, "_supports_gradient_checkpointing", False):
+            raise ValueError(f"{type(inner).__name__} does not support gradient checkpointing")
+        inner.enable_gradient_checkpointing()
+    params = [p for p in task.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(
+        params, lr=config.lr, betas=(config.adam_beta1, config.adam_beta2), weight_decay=config.weight_decay
+    )
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, make_lr_lambda(config, accelerator.num_processes))
+    sampler = EpochSampler(len(dataset), config.seed)
+    loader = DataLoader(
+        dataset, batch_size=config.batch_size, sampler=sampler, num_workers=config.num_workers, drop_last=True
+    )
+    if len(loader) < accelerator.num_processes:
+        raise ValueError(
+            f"{len(dataset)} samples make {len(loader)} batches of {config.batch_size}: fewer than the "
+            f"{accelerator.num_processes} processes; lower batch_size or add data"
+        )
+    model, optimizer, loader, schedule = accelerator.prepare(task, optimizer, loader, schedule)
+    ema = None
+    if config.ema_decay > 0:
+        from diffusers.training_utils import EMAModel
+
+        ema = EMAModel(params, decay=config.ema_decay)
+        ema.to(accelerator.device)
+        accelerator.register_for_checkpointing(ema)
+
+    step, epoch, consumed = 0, 0, 0
+    if resume is not None:
+        path = resolve_resume(resume)
+        state = load_checkpoint(accelerator, path)
+        step, epoch, consumed = state["step"], state["epoch"], state["batches_in_epoch"]
+        logger.info("resumed from %s at step %d (epoch %d, batch %d)", path, step, epoch, consumed)
+
+    metrics = MetricsLogger(output / "logs", enabled=main)
+    result = TrainResult(step=step)
+    bar = tqdm(total=config.max_steps, initial=step, desc=config.task, disable=not (main and progress))
+    pending: list[torch.Tensor] = []
+    started = None
+
+    def checkpoint() -> None:
+        save_checkpoint(
+            accelerator, output / "checkpoints", step, {"epoch": epoch, "batches_in_epoch": consumed},
+            config.to_json(), config.keep_checkpoints,
+        )  # fmt: skip
+
+    def with_ema_weights(action) -> None:
+        if ema is not None:
+            ema.store(params)
+            ema.copy_to(params)
+        try:
+            action()
+        finally:
+            if ema is not None:
+                ema.restore(params)
+
+    model.train()
+    with StopRequest() as stop:
+        while step < config.max_steps and not stop.requested:
+            sampler.set_epoch(epoch)
+            if hasattr(dataset, "set_epoch"):
+                dataset.set_epoch(epoch)
+            batches = accelerator.skip_first_batches(loader, consumed) if consumed else loader
+            for batch in batches:
+                with accelerator.accumulate(model):
+                    losses = model(batch)
+                    accelerator.backward(losses["loss"])
+                    if accelerator.sync_gradients and config.max_grad_norm > 0:
+                        accelerator.clip_grad_norm_(params, config.max_grad_norm)
+                    optimizer.step()
+                    schedule.step()
+                    optimizer.zero_grad(set_to_none=True)
+                consumed += 1
+                pending.append(losses["loss"].detach().float())
+                if not accelerator.sync_gradients:
+                    continue
+                step += 1
+                if ema is not None:
+                    ema.step(params)
+                loss = float(accelerator.reduce(torch.stack(pending).mean(), reduction="mean"))
+                pending.clear()
+                result.losses.append(loss)
+                if started is None:
+                    started = time.perf_counter()  # the first step includes warm-up costs: not timed
+                elif step > result.step + 1:
+                    result.steps_per_second = (step - result.step - 1) / (time.perf_counter() - started)
+                bar.update(1)
+                bar.set_postfix(loss=f"{loss:.4f}", lr=f"{schedule.get_last_lr()[0]:.2e}")
+                if step % config.log_every == 0 or step == config.max_steps:
+                    extra = {k: float(v) for k, v in losses.items() if k != "loss"}
+                    metrics.log(step, {"loss": loss, "lr": schedule.get_last_lr()[0], **extra})
+                if step % config.checkpoint_every == 0 or step == config.max_steps or stop.requested:
+                    checkpoint()
+                if main and config.sample_every and step % config.sample_every == 0:
+                    grid = output / "samples" / f"step-{step:08d}.png"
+                    with_ema_weights(lambda grid=grid: save_grid(accelerator.unwrap_model(model).sample_views(), grid))
+                if step >= config.max_steps or stop.requested:
+                    break
+            else:
+                epoch, consumed = epoch + 1, 0
+        result.stopped = stop.requested and step < config.max_steps
+    bar.close()
+    metrics.close()
+    result.step = step
+    if not result.stopped and main:
+
+        def save() -> None:
+            result.final = accelerator.unwrap_model(model).save_final(output)
+
+        with_ema_weights(save)
+    accelerator.wait_for_everyone()
+    return result
+
+
+def save_grid(views: torch.Tensor | None, path: Path) -> None:
+    """``(B, F, 3, H, W)`` images in [0, 1] as one PNG: a row per sample, a column per view."""
+    if views is None:
+        return
+    from PIL import Image
+
+    batch, frames, _, height, width = views.shape
+    grid = views.float().permute(0, 3, 1, 4, 2).reshape(batch * height, frames * width, 3)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray((grid.clamp(0, 1) * 255).round().to(torch.uint8).cpu().numpy()).save(path)
+
+
+def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
+    """The task and the dataset a configuration describes (identical on every process)."""
+    paths = [p for p in config.data.split(",") if p]
+    if not paths:
+        raise ValueError("no dataset given: --data FOLDER[,FOLDER…]")
+    samples = [s for root in paths for s in find_samples(root, config.split)]
+    dataset = MultiViewDataset(
+        samples, num_views=config.num_views, image_size=config.image_size, background=config.background,
+        condition_view="random" if config.random_start_view else "first", camera_convention=config.camera_convention,
+        seed=config.seed,
+    )  # fmt: skip
+    count = min(config.sample_count, len(dataset))
+    if config.task == "diffusion":
+        task = DiffusionTask(config)
+        task.sample_items = [dataset[i] for i in range(count)]
+    else:
+        task = build_reconstructor_task(config)
+        task.sample_item = dataset[0] if count else None
+    return task, dataset
+
+
+def run(config: TrainConfig, resume: str | Path | None = None, progress: bool = True) -> TrainResult:
+    """Builds the task and data of ``config`` and trains (what ``videomv train`` runs)."""
+    task, dataset = build(config)
+    return train(config, task, dataset, resume=resume, progress=progress)

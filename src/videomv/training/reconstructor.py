@@ -1,0 +1,81 @@
+"""The reconstructor training task from a :class:`TrainConfig`, and the x̂0 inputs of its VideoMV mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+
+from ..cameras import Cameras
+from ..models.lgm_convert import load_lgm_checkpoint
+from ..models.reconstructor import GaussianReconstructor
+from ..models.reconstructor_training import ReconstructorTask, load_lpips
+from ..pipelines.videomv import VideoMVPipeline
+from ..sampling.three_d_aware import DiffusionX0Views
+from .config import TrainConfig
+
+
+class PipelineX0Views:
+    """The x̂0 callable of the ``"x0"`` mode from a trained diffusion pipeline.
+
+    Each sample is noised and denoised with its own cameras and an empty prompt (the
+    unconditional-text branch the image model samples with; for text models the reconstructor
+    must repair estimates of any prompt, and the caption-free estimate is the harder one).
+    """
+
+    def __init__(self, pipeline: VideoMVPipeline) -> None:
+        self.pipeline = pipeline
+
+    @torch.no_grad()
+    def __call__(
+        self, images: torch.Tensor, timesteps: torch.Tensor, generator: torch.Generator | None, cameras: list[Cameras]
+    ) -> torch.Tensor:
+        pipe = self.pipeline
+        device = pipe.unet.device
+        if pipe.device != images.device:
+            pipe.to(images.device)
+        text = pipe.encode_prompt([""], device)
+        estimates = []
+        for view_images, t, cams in zip(images, timesteps, cameras, strict=True):
+            kwargs = {"encoder_hidden_states": text}
+            if pipe.conditioning != "text":
+                kwargs.update(pipe._image_conditions(view_images[:1], len(cams), device, None)[0])
+            concat = kwargs.pop("concat", None)
+            poses = pipe.unet.camera_inputs(cams).to(device, pipe.unet.dtype)
+
+            def denoise(noisy: torch.Tensor, timestep: torch.Tensor, kwargs=kwargs, concat=concat, poses=poses):
+                sample = noisy.permute(0, 2, 1, 3, 4)  # (1, C, F, h, w) for the UNet
+                if concat is not None:
+                    sample = torch.cat([sample, concat], dim=1)
+                out = pipe.unet(sample, timestep, camera_embedding=poses, **kwargs, return_dict=False)[0]
+                return out.permute(0, 2, 1, 3, 4)
+
+            views = DiffusionX0Views(pipe.scheduler, denoise, pipe.encode_images, pipe.decode_latents)
+            estimates.append(views(view_images[None], t[None], generator))
+        return torch.cat(estimates)
+
+
+def build_reconstructor(config: TrainConfig) -> GaussianReconstructor:
+    """The model: random of the preset, a ``save_pretrained`` folder, or an LGM checkpoint file."""
+    if config.pretrained is None:
+        torch.manual_seed(config.seed)
+        return GaussianReconstructor.from_preset(config.model)
+    if Path(config.pretrained).is_dir():
+        return GaussianReconstructor.from_pretrained(config.pretrained)
+    return load_lgm_checkpoint(config.pretrained)
+
+
+def build_reconstructor_task(config: TrainConfig) -> ReconstructorTask:
+    """The :class:`ReconstructorTask` the config describes (both modes)."""
+    x0_views = None
+    if config.reconstructor_inputs == "x0":
+        if config.diffusion_model is None:
+            raise ValueError("reconstructor_inputs x0 needs --diffusion-model (a trained pipeline folder)")
+        pipeline = VideoMVPipeline.from_pretrained(config.diffusion_model)
+        pipeline.set_progress_bar_config(disable=True)
+        x0_views = PipelineX0Views(pipeline)
+    return ReconstructorTask(
+        build_reconstructor(config), config.num_input_views, config.num_supervision_views,
+        config.reconstructor_inputs, x0_views, load_lpips() if config.lpips_weight > 0 else None,
+        config.lpips_weight, config.input_background, (config.min_timestep, config.max_timestep), config.rasterizer,
+    )  # fmt: skip
