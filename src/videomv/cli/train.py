@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from ..training.checkpoint import CONFIG_FILE
-from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset, replace_checked
+from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -55,7 +55,7 @@ def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | N
     if config.task != task:
         # A reconstructor preset under `train diffusion` (or the reverse) is a mistake, not an override.
         raise ValueError(f"the configuration trains the {config.task}, not the {task}; pick a {task} preset")
-    return replace_checked(config, {}), resume, known.print_config
+    return config, resume, known.print_config
 
 
 def run_train(args: argparse.Namespace) -> int:
