@@ -382,7 +382,8 @@ def test_x0_mode_feeds_estimates_of_all_views():
     sample = MultiViewSample(_render_rgba(_blob_scene(), cams), cams)
     calls = []
 
-    def x0_views(images, timesteps, generator):
+    def x0_views(images, timesteps, generator, cameras):
+        assert len(cameras) == len(images) and all(len(c) == images.shape[1] for c in cameras)
         calls.append((images.shape, timesteps.clone()))
         return images + 0.1 * torch.randn(images.shape, generator=generator)
 

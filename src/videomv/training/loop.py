@@ -185,9 +185,12 @@ def train(
     )
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, make_lr_lambda(config, accelerator.num_processes))
     sampler = EpochSampler(len(dataset), config.seed)
+    # The loader's own generator: without one, every new iterator (each epoch, each resume) draws its
+    # worker seed from the global RNG, which would shift all later noise draws after a resume.
     loader = DataLoader(
-        dataset, batch_size=config.batch_size, sampler=sampler, num_workers=config.num_workers, drop_last=True
-    )
+        dataset, batch_size=config.batch_size, sampler=sampler, num_workers=config.num_workers, drop_last=True,
+        generator=torch.Generator().manual_seed(config.seed),
+    )  # fmt: skip
     if len(loader) < accelerator.num_processes:
         raise ValueError(
             f"{len(dataset)} samples make {len(loader)} batches of {config.batch_size}: fewer than the "
@@ -234,10 +237,12 @@ def train(
     model.train()
     with StopRequest() as stop:
         while step < config.max_steps and not stop.requested:
-            sampler.set_epoch(epoch)
+            batches = accelerator.skip_first_batches(loader, consumed) if consumed else loader
+            # accelerate's loaders set their sampler's epoch from their own pass counter when iterated;
+            # a resumed run (or the fresh skipping loader) must count from the saved epoch instead.
+            batches.set_epoch(epoch)
             if hasattr(dataset, "set_epoch"):
                 dataset.set_epoch(epoch)
-            batches = accelerator.skip_first_batches(loader, consumed) if consumed else loader
             for batch in batches:
                 with accelerator.accumulate(model):
                     losses = model(batch)
@@ -264,7 +269,7 @@ def train(
                 bar.update(1)
                 bar.set_postfix(loss=f"{loss:.4f}", lr=f"{schedule.get_last_lr()[0]:.2e}")
                 if step % config.log_every == 0 or step == config.max_steps:
-                    extra = {k: float(v) for k, v in losses.items() if k != "loss"}
+                    extra = {k: float(v.detach()) for k, v in losses.items() if k != "loss"}
                     metrics.log(step, {"loss": loss, "lr": schedule.get_last_lr()[0], **extra})
                 if step % config.checkpoint_every == 0 or step == config.max_steps or stop.requested:
                     checkpoint()

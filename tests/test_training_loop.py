@@ -1,0 +1,204 @@
+"""The accelerate training loop: both tasks, exact resume, outputs, the CLI (tiny models, CPU, 16², 4 views)."""
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from videomv.cameras import orbit
+from videomv.cli.main import main
+from videomv.data.format import MultiViewSample, write_sample
+from videomv.gaussians import Gaussians, rasterize
+from videomv.training import TrainConfig, apply_overrides, build, preset, run, train
+from videomv.training.checkpoint import CONFIG_FILE, list_checkpoints
+from videomv.training.loop import make_lr_lambda
+
+SIZE, VIEWS = 16, 4
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    # Tiny ops on a shared 2-core machine: one thread is ~30x faster than two fighting for cores.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def _object(seed: int) -> MultiViewSample:
+    """RGBA orbit renders of a random blob of coloured Gaussians."""
+    g = torch.Generator().manual_seed(seed)
+    n = 24
+    gaussians = Gaussians.from_activated(
+        0.3 * torch.randn(n, 3, generator=g), torch.randn(n, 4, generator=g), torch.full((n, 3), 0.1),
+        torch.full((n,), 0.9), torch.rand(n, 3, generator=g),
+    )  # fmt: skip
+    cameras = orbit(8, 15.0, 2.0, size=SIZE)
+    out = rasterize(gaussians, cameras, SIZE, SIZE, background=0.0, backend="torch")
+    rgb = torch.where(out.alpha > 0, out.rgb / out.alpha.clamp_min(1e-6), 0.0)
+    return MultiViewSample(torch.cat([rgb, out.alpha], 1).clamp(0, 1), cameras, caption=f"blob number {seed}")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("data")
+    for i in range(3):
+        write_sample(root / f"obj{i}", _object(i))
+    return root
+
+
+def _config(name: str, data: Path, out: Path, *overrides: str) -> TrainConfig:
+    base = [
+        "--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE),
+        "--output-dir", str(out), "--warmup-steps", "0", "--sample-every", "0", "--log-every", "1",
+        "--rasterizer", "torch", "--lpips-weight", "0",
+    ]  # fmt: skip
+    return apply_overrides(preset(name), [*base, *overrides])
+
+
+def _fixed_batch_loss(task, batch) -> float:
+    """The task's loss on one batch with frozen randomness (noise, t, dropout, views)."""
+    state = torch.get_rng_state()
+    torch.manual_seed(123)
+    with torch.no_grad():
+        loss = float(task(batch)["loss"])
+    torch.set_rng_state(state)
+    return loss
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [
+        ("tiny-cpu", ["--lr", "2e-3"]),
+        # The image model's settings: concatenated condition image, v-prediction, zero-SNR cosine, offset noise.
+        ("tiny-cpu", ["--model", "tiny-cpu-i2v", "--prediction-type", "v_prediction", "--beta-schedule",
+                      "squaredcos_cap_v2", "--zero-terminal-snr", "--offset-noise", "0.1", "--lr", "2e-3"]),
+        ("reconstructor-tiny", ["--lr", "3e-3"]),
+    ],
+)  # fmt: skip
+def test_a_few_steps_lower_the_loss_on_a_fixed_batch(data, tmp_path, name, extra):
+    config = _config(name, data, tmp_path, "--max-steps", "4", "--batch-size", "2", "--lr-schedule", "constant",
+                     "--condition-dropout", "0", *extra)  # fmt: skip
+    task, dataset = build(config)
+    batch = torch.utils.data.default_collate([dataset[0], dataset[1]])
+    before = _fixed_batch_loss(task, batch)
+    result = train(config, task, dataset, progress=False)
+    after = _fixed_batch_loss(task, batch)
+    assert result.step == 4 and len(result.losses) == 4 and result.final is not None
+    assert after < before, (before, after)
+
+
+def _train_state(out: Path) -> dict[str, torch.Tensor]:
+    newest = list_checkpoints(out / "checkpoints")[-1]
+    state = load_file(newest / "model.safetensors")
+    ema = torch.load(newest / "custom_checkpoint_0.pkl", weights_only=False)
+    return {**state, **{f"ema.{i}": p for i, p in enumerate(ema["shadow_params"])}}
+
+
+class _SignalAt(torch.utils.data.Dataset):
+    """The dataset, sending this process SIGTERM when item number ``at`` (counting from 1) is read."""
+
+    def __init__(self, dataset, at: int) -> None:
+        self.dataset, self.at, self.reads = dataset, at, 0
+
+    def __len__(self) -> int:
+        return len(self.dataset)
+
+    def set_epoch(self, epoch: int) -> None:
+        self.dataset.set_epoch(epoch)
+
+    def __getitem__(self, index: int):
+        self.reads += 1
+        if self.reads == self.at:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return self.dataset[index]
+
+
+def test_stopped_and_resumed_run_equals_the_straight_run(data, tmp_path):
+    # Everything random at once: EMA, dropout, single-image batches, random start views, and an epoch
+    # boundary (3 samples, batch 1: steps 4 and 5 are in the second epoch).
+    extra = ("--max-steps", "5", "--ema-decay", "0.9", "--condition-dropout", "0.5", "--single-image-ratio", "0.5",
+             "--checkpoint-every", "100", "--keep-checkpoints", "5")  # fmt: skip
+    straight = run(_config("tiny-cpu", data, tmp_path / "a", *extra), progress=False)
+    config = _config("tiny-cpu", data, tmp_path / "b", *extra)
+    task, dataset = build(config)
+    # SIGTERM while item 3 loads (accelerate's loader reads one batch ahead, so during step 2): the
+    # step in progress completes, is checkpointed, and the run stops.
+    first = train(config, task, _SignalAt(dataset, 3), progress=False)
+    assert first.stopped and first.step == 2 and first.final is None
+    assert [p.name for p in list_checkpoints(tmp_path / "b" / "checkpoints")] == ["step-00000002"]
+    second = run(config, resume=tmp_path / "b", progress=False)
+    assert second.step == 5 and not second.stopped
+    assert straight.losses == first.losses + second.losses
+    a, b = _train_state(tmp_path / "a"), _train_state(tmp_path / "b")
+    assert a.keys() == b.keys()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    saved = (list_checkpoints(tmp_path / "b" / "checkpoints")[-1] / CONFIG_FILE).read_text()
+    assert TrainConfig.from_json(saved) == config
+    state = json.loads((tmp_path / "b" / "checkpoints" / "step-00000002" / "trainer_state.json").read_text())
+    assert (state["epoch"], state["batches_in_epoch"]) == (0, 2)  # the batch read ahead is not counted
+
+
+def test_run_writes_logs_samples_and_a_loadable_pipeline(data, tmp_path):
+    from videomv.pipelines.videomv import VideoMVPipeline
+
+    config = _config("tiny-cpu", data, tmp_path, "--max-steps", "2", "--sample-every", "2",
+                     "--sample-inference-steps", "2", "--checkpoint-every", "1", "--keep-checkpoints", "1")  # fmt: skip
+    result = run(config, progress=False)
+    lines = [json.loads(line) for line in (tmp_path / "logs" / "metrics.jsonl").read_text().splitlines()]
+    assert [line["step"] for line in lines] == [1, 2] and all("lr" in line for line in lines)
+    assert (tmp_path / "samples" / "step-00000002.png").is_file()
+    assert [p.name for p in list_checkpoints(tmp_path / "checkpoints")] == ["step-00000002"]
+    pipe = VideoMVPipeline.from_pretrained(result.final)
+    assert pipe.unet.config.sample_size == SIZE
+    views = pipe("a blob", num_views=VIEWS, num_inference_steps=2, output_type="pt").views
+    assert views.shape == (1, VIEWS, 3, SIZE, SIZE)
+
+
+def test_reconstructor_x0_mode_uses_a_trained_pipeline(data, tmp_path):
+    run(_config("tiny-cpu", data, tmp_path / "diffusion", "--max-steps", "1"), progress=False)
+    config = _config("reconstructor-tiny", data, tmp_path / "recon", "--max-steps", "2", "--reconstructor-inputs",
+                     "x0", "--diffusion-model", str(tmp_path / "diffusion" / "pipeline"), "--sample-every", "2",
+                     "--min-timestep", "200", "--max-timestep", "400")  # fmt: skip
+    result = run(config, progress=False)
+    assert result.step == 2 and all(torch.isfinite(torch.tensor(result.losses)))
+    assert (tmp_path / "recon" / "reconstructor" / "config.json").is_file()
+    assert (tmp_path / "recon" / "samples" / "step-00000002.png").is_file()
+
+
+def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):
+    args = ["train", "diffusion", "--preset", "tiny-cpu", "--max-steps", "1"]
+    args += ["--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE)]
+    assert main([*args, "--output-dir", str(tmp_path), "--sample-every", "0"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["step"] == 1
+    # --resume without --preset: the checkpoint's config is the base, overrides apply on top.
+    assert main(["train", "diffusion", "--resume", str(tmp_path), "--max-steps", "2", "--print-config"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["max_steps"] == 2 and printed["image_size"] == SIZE and printed["output_dir"] == str(tmp_path)
+    assert main(["train", "reconstructor", "--preset", "tiny-cpu"]) == 2
+    assert main(["train", "diffusion", "--preset", "tiny-cpu", "--learning-rate", "1"]) == 2
+    assert "valid keys" in capsys.readouterr().err
+
+
+def test_preset_model_names_exist():
+    from videomv.models.configs import PRESETS as MODEL_PRESETS
+    from videomv.models.reconstructor import RECONSTRUCTOR_PRESETS
+    from videomv.training import PRESETS
+
+    for name in PRESETS:
+        config = preset(name)
+        known = MODEL_PRESETS if config.task == "diffusion" else RECONSTRUCTOR_PRESETS
+        assert config.model in known, (name, config.model)
+
+
+def test_lr_schedule_warms_up_then_decays_to_zero():
+    config = TrainConfig(warmup_steps=4, max_steps=12)
+    multiplier = make_lr_lambda(config)
+    assert [multiplier(s) for s in range(4)] == [0.25, 0.5, 0.75, 1.0]
+    assert multiplier(4) == 1.0 and multiplier(8) == pytest.approx(0.5) and multiplier(12) == 0.0
+    # Two processes: accelerate steps the scheduler twice per optimiser step.
+    assert make_lr_lambda(config, 2)(8) == multiplier(4)
