@@ -30,6 +30,7 @@ import numpy as np
 from tqdm import tqdm
 
 from ..cameras import orbit
+from ..fileio import write_text_atomic
 from .format import MultiViewSample, is_sample, write_sample
 from .render import MeshRenderer
 
@@ -129,10 +130,7 @@ def draw_elevations(count: int, elevation_range: Sequence[float], seed: int) -> 
 
 
 def _write_json(path: Path, payload: Any) -> None:
-    """Writes JSON through a temporary file and a rename, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(payload, indent=2) + "\n")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(payload, indent=2) + "\n")
 
 
 def _render_job(job: Job, elevation: float, rig: RigOptions, renderer: MeshRenderer) -> MultiViewSample:

@@ -20,7 +20,6 @@ w first, ``q * 128 + 128`` clipped to [0, 255]). Gaussians are sorted by decreas
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -41,14 +40,12 @@ def _write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Writes via a temporary file in the same folder, so readers never see half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        tmp.write_bytes(data)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def ply_attribute_names(num_sh_bases: int) -> list[str]:

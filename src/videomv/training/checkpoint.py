@@ -24,18 +24,11 @@ from typing import Any
 
 from accelerate import Accelerator
 
+from ..fileio import write_text_atomic
+
 _STEP_DIR = re.compile(r"^step-(\d{8})$")
 STATE_FILE = "trainer_state.json"
 CONFIG_FILE = "config.json"
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
 
 
 def list_checkpoints(root: str | os.PathLike) -> list[Path]:
@@ -88,8 +81,8 @@ def save_checkpoint(
     accelerator.save_state(str(tmp))
     accelerator.wait_for_everyone()
     if accelerator.is_main_process:
-        _write_atomic(tmp / CONFIG_FILE, config_json)
-        _write_atomic(tmp / STATE_FILE, json.dumps({"step": step, "time": time.time(), **state}, indent=1))
+        write_text_atomic(tmp / CONFIG_FILE, config_json)
+        write_text_atomic(tmp / STATE_FILE, json.dumps({"step": step, "time": time.time(), **state}, indent=1))
         if final.exists():  # the same step saved again (e.g. on a signal right after an interval)
             trash = root / f".old-step-{step:08d}"
             shutil.rmtree(trash, ignore_errors=True)
