@@ -107,7 +107,11 @@ def test_world_frame_equivariance(tiny):
     # Renders from the moved cameras equal renders from the original ones.
     r0 = rasterize(g0, cams, 32, 32, background=1.0, backend="torch").rgb
     r1 = rasterize(g1, _moved(cams, rotation, translation, scale), 32, 32, background=1.0, backend="torch").rgb
-    assert torch.allclose(r0, r1, atol=1e-3)
+    # The 1/255 alpha cut is a step: a fragment that sits on it in one frame may fall under it
+    # after float rounding in the other, changing a pixel by up to ~1/255. A wrong transform
+    # moves whole splats and changes many pixels by far more.
+    diff = (r0 - r1).abs()
+    assert diff.max() < 1e-2 and diff.mean() < 1e-4
 
 
 def test_save_and_load_pretrained(tiny, tmp_path):

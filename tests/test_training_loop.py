@@ -202,3 +202,17 @@ def test_lr_schedule_warms_up_then_decays_to_zero():
     assert multiplier(4) == 1.0 and multiplier(8) == pytest.approx(0.5) and multiplier(12) == 0.0
     # Two processes: accelerate steps the scheduler twice per optimiser step.
     assert make_lr_lambda(config, 2)(8) == multiplier(4)
+
+
+def test_gradient_checkpointing_changes_nothing_but_memory(data, tmp_path):
+    results = []
+    for flag in ("false", "true"):
+        config = _config("tiny-cpu", data, tmp_path / flag, "--max-steps", "2", "--gradient-checkpointing", flag)
+        task, dataset = build(config)
+        results.append((train(config, task, dataset, progress=False).losses, task.model.state_dict()))
+    (plain, plain_weights), (checkpointed, checkpointed_weights) = results
+    assert plain == pytest.approx(checkpointed, rel=1e-5)
+    assert all(torch.allclose(plain_weights[k], checkpointed_weights[k], atol=1e-6) for k in plain_weights)
+    # The reconstructor has no checkpointing: asking for it is a clear error, not a silent no-op.
+    with pytest.raises(ValueError, match="gradient checkpointing"):
+        build(_config("reconstructor-tiny", data, tmp_path / "r"))[0].enable_gradient_checkpointing()

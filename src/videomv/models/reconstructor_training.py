@@ -275,6 +275,10 @@ class ReconstructorTask(nn.Module):
         # An item the sample grids reconstruct (set by the builder).
         self.sample_item: dict[str, Any] | None = None
 
+    def enable_gradient_checkpointing(self) -> None:
+        """The model's gradient checkpointing (diffusers' switch); a ValueError when it has none."""
+        self.model.enable_gradient_checkpointing()
+
     def forward(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]:
         """The mean reconstruction loss (and its terms) of the batch."""
         device = next(self.model.parameters()).device
@@ -299,7 +303,10 @@ class ReconstructorTask(nn.Module):
         return totals
 
     def _inputs(
-        self, rgba: list[torch.Tensor], cameras: list[Cameras], picks: list[tuple[list[int], list[int]]],
+        self,
+        rgba: list[torch.Tensor],
+        cameras: list[Cameras],
+        picks: list[tuple[list[int], list[int]]],
         device: torch.device,
     ) -> list[torch.Tensor]:
         """The K input images of each sample: ground truth, or the diffusion model's x̂0 of it."""
@@ -330,8 +337,9 @@ class ReconstructorTask(nn.Module):
         self.model.eval()
         gaussians = self.model(clean[inputs][None].to(device), cameras[inputs].to(device)).gaussians[0]
         self.model.train(was_training)
-        render = rasterize(gaussians, cameras.to(device), images.shape[-1], images.shape[-2], background=1.0,
-                           backend=self.backend)
+        render = rasterize(
+            gaussians, cameras.to(device), images.shape[-1], images.shape[-2], background=1.0, backend=self.backend
+        )
         return torch.stack([clean, render.rgb.cpu()])
 
     def save_final(self, output_dir: Path) -> Path:

@@ -162,11 +162,12 @@ PRESETS: dict[str, dict[str, Any]] = {
     "reconstructor-tiny": dict(task="reconstructor", model="tiny", num_views=8, image_size=64,
                                lr=4e-4, adam_beta2=0.95, weight_decay=0.05,
                                warmup_steps=50, max_steps=2000, output_dir="runs/reconstructor-tiny"),
-    # LGM "big": 256² inputs, fine-tuned from the public LGM weights on x̂0 estimates.
+    # LGM "big": 256² inputs, fine-tuned from the public LGM weights on x̂0 estimates. No gradient
+    # checkpointing: GaussianReconstructor does not support it (LGM trains big at batch 8 without it).
     "reconstructor-big": dict(task="reconstructor", model="big", num_views=8, image_size=256,
                               batch_size=8, lr=4e-5, adam_beta2=0.95, weight_decay=0.05,
                               warmup_steps=500, max_steps=20000, mixed_precision="bf16",
-                              gradient_checkpointing=True, reconstructor_inputs="x0",
+                              reconstructor_inputs="x0",
                               output_dir="runs/reconstructor-big"),
 }
 

@@ -7,11 +7,14 @@ the VAE and the image encoder stay frozen). Each step: encode the views, add the
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import torch
 import torch.nn.functional as F
+import torch.utils.checkpoint
 from torch import nn
 
 from ..models.configs import get_preset
@@ -45,6 +48,12 @@ def build_pipeline(config: TrainConfig) -> VideoMVPipeline:
     return pipe
 
 
+def _checkpointed(forward: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    if not torch.is_grad_enabled():  # sampling: nothing to save memory on
+        return forward(*args, **kwargs)
+    return torch.utils.checkpoint.checkpoint(forward, *args, use_reentrant=False, **kwargs)
+
+
 class DiffusionTask(nn.Module):
     """The UNet and its loss. Frozen parts live in ``self.pipeline`` (not registered as submodules,
     so they stay out of the optimiser, DDP/FSDP wrapping, EMA and checkpoints)."""
@@ -52,6 +61,12 @@ class DiffusionTask(nn.Module):
     def __init__(self, config: TrainConfig, pipeline: VideoMVPipeline | None = None) -> None:
         super().__init__()
         pipeline = pipeline or build_pipeline(config)
+        if pipeline.unet.config.camera_convention != config.camera_convention:
+            # The dataset's camera-embedding vectors must be in the convention the UNet records.
+            raise ValueError(
+                f"camera_convention {config.camera_convention!r} differs from the model's "
+                f"{pipeline.unet.config.camera_convention!r}; set --camera-convention to match"
+            )
         self.model = pipeline.unet
         self.__dict__["pipeline"] = pipeline  # plain attribute: not a submodule
         for frozen in (pipeline.vae, pipeline.text_encoder, pipeline.text_adapter, pipeline.image_encoder):
@@ -63,6 +78,17 @@ class DiffusionTask(nn.Module):
         self.text_model = pipeline.conditioning == "text"
         # Dataset items whose captions / condition images the sample grids show (set by the builder).
         self.sample_items: list[dict[str, Any]] = []
+
+    def enable_gradient_checkpointing(self) -> None:
+        """Recomputes each down/mid/up block's activations in the backward pass.
+
+        diffusers' 3D UNets declare no gradient-checkpointing support (their 3D blocks ignore the
+        flag in 0.42), so each block's ``forward`` is wrapped in ``torch.utils.checkpoint``; the camera
+        pre-hooks run in ``__call__`` before it, so the camera term is part of the block input.
+        """
+        unet = self.model
+        for block in [*unet.down_blocks, *([unet.mid_block] if unet.mid_block is not None else []), *unet.up_blocks]:
+            block.forward = functools.partial(_checkpointed, block.forward)
 
     def _place_frozen(self, device: torch.device) -> None:
         if self.pipeline.device != device:

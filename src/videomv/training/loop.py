@@ -47,6 +47,9 @@ class TrainingTask(Protocol):
 
     def parameters(self) -> Iterator[nn.Parameter]: ...
 
+    def enable_gradient_checkpointing(self) -> None:
+        """Recompute activations in the backward pass (ValueError when the model cannot)."""
+
     def sample_views(self) -> torch.Tensor | None:
         """``(rows, views, 3, H, W)`` images in [0, 1] of what the model makes now (None: nothing to show)."""
 
@@ -175,10 +178,7 @@ def train(
     set_seed(config.seed, device_specific=True)
 
     if config.gradient_checkpointing:
-        inner = getattr(task, "model", task)
-        if not getattr(inner, "_supports_gradient_checkpointing", False):
-            raise ValueError(f"{type(inner).__name__} does not support gradient checkpointing")
-        inner.enable_gradient_checkpointing()
+        task.enable_gradient_checkpointing()
     params = [p for p in task.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(
         params, lr=config.lr, betas=(config.adam_beta1, config.adam_beta2), weight_decay=config.weight_decay
