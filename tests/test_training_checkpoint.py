@@ -29,8 +29,21 @@ def test_only_the_newest_checkpoints_are_kept(tmp_path):
     worker.run(str(tmp_path), steps=7, every=2, resume=False)
     assert [p.name for p in list_checkpoints(tmp_path)] == ["step-00000004", "step-00000006"]
     assert resolve_resume(tmp_path).name == "step-00000006"
-    with pytest.raises(FileNotFoundError, match="no complete checkpoint"):
+    with pytest.raises(FileNotFoundError, match="no intact checkpoint"):
         resolve_resume(tmp_path / "nothing")
+
+
+def test_a_damaged_newest_checkpoint_is_detected_and_the_previous_one_used(tmp_path, caplog):
+    worker.run(str(tmp_path), steps=6, every=2, resume=False)
+    newest = latest_checkpoint(tmp_path)
+    weights = next(newest.rglob("*.safetensors"))
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0xFF  # one flipped byte deep in a tensor
+    weights.write_bytes(bytes(data))
+    assert resolve_resume(tmp_path).name == "step-00000004"
+    assert "damaged" in caplog.text
+    with pytest.raises(ValueError, match=r"cannot resume: .*damaged"):
+        resolve_resume(newest)
 
 
 def start_worker(root: Path, steps: int, every: int, delay: float) -> subprocess.Popen:

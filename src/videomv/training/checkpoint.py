@@ -12,7 +12,9 @@ leaves the last complete checkpoint untouched and loses at most one interval.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -29,6 +31,39 @@ from ..fileio import write_text_atomic
 _STEP_DIR = re.compile(r"^step-(\d{8})$")
 STATE_FILE = "trainer_state.json"
 CONFIG_FILE = "config.json"
+MANIFEST_FILE = "manifest.json"
+logger = logging.getLogger(__name__)
+
+
+def _sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with open(file, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    """Size and SHA-256 of every file of a checkpoint, so later damage can be detected."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in (MANIFEST_FILE, STATE_FILE))
+    return {str(p.relative_to(folder)): {"size": p.stat().st_size, "sha256": _sha256(p)} for p in files}
+
+
+def verify_checkpoint(path: str | os.PathLike) -> str | None:
+    """None if the checkpoint is complete and its files match its manifest, else what is wrong."""
+    path = Path(path)
+    if not (path / STATE_FILE).is_file():
+        return f"{path}: incomplete (no {STATE_FILE})"
+    if not (path / MANIFEST_FILE).is_file():
+        return f"{path}: no {MANIFEST_FILE}"
+    expected = json.loads((path / MANIFEST_FILE).read_text())
+    for name, record in expected.items():
+        file = path / name
+        if not file.is_file():
+            return f"{file}: missing"
+        if file.stat().st_size != record["size"] or _sha256(file) != record["sha256"]:
+            return f"{file}: damaged (size or checksum differs from {MANIFEST_FILE})"
+    return None
 
 
 def list_checkpoints(root: str | os.PathLike) -> list[Path]:
@@ -82,6 +117,7 @@ def save_checkpoint(
     accelerator.wait_for_everyone()
     if accelerator.is_main_process:
         write_text_atomic(tmp / CONFIG_FILE, config_json)
+        write_text_atomic(tmp / MANIFEST_FILE, json.dumps(_manifest(tmp), indent=1))
         write_text_atomic(tmp / STATE_FILE, json.dumps({"step": step, "time": time.time(), **state}, indent=1))
         if final.exists():  # the same step saved again (e.g. on a signal right after an interval)
             trash = root / f".old-step-{step:08d}"
@@ -107,15 +143,24 @@ def load_checkpoint(accelerator: Accelerator, path: str | os.PathLike) -> dict[s
 
 
 def resolve_resume(path: str | os.PathLike) -> Path:
-    """A checkpoint folder from ``--resume``: a checkpoint, or a run/checkpoints folder holding some."""
+    """The checkpoint to resume from for ``--resume PATH``, checked against its manifest.
+
+    ``PATH`` is a checkpoint folder, or a run (or its ``checkpoints``) folder: then the newest
+    checkpoint whose files are intact is used, and damaged newer ones are skipped with a warning.
+    """
     path = Path(path)
     if (path / STATE_FILE).is_file():
+        problem = verify_checkpoint(path)
+        if problem:
+            raise ValueError(f"cannot resume: {problem}; resume from an earlier checkpoint")
         return path
     for root in (path, path / "checkpoints"):
-        latest = latest_checkpoint(root)
-        if latest is not None:
-            return latest
-    raise FileNotFoundError(f"{path}: no complete checkpoint found; give a run folder or a step-XXXXXXXX folder")
+        for candidate in reversed(list_checkpoints(root)):
+            problem = verify_checkpoint(candidate)
+            if problem is None:
+                return candidate
+            logger.warning("skipping checkpoint %s", problem)
+    raise FileNotFoundError(f"{path}: no intact checkpoint found; give a run folder or a step-XXXXXXXX folder")
 
 
 class StopRequest:
