@@ -8,6 +8,7 @@ own copy of this: it imports nothing else from videomv.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -30,3 +31,19 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     """Writes ``text`` (UTF-8) to ``path`` atomically and returns the path."""
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def replace_folder(finished: str | os.PathLike, target: str | os.PathLike) -> Path:
+    """Renames the complete folder ``finished`` to ``target``, replacing any earlier ``target``.
+
+    The old folder is first renamed aside and deleted only once the new one is in place, so at
+    every moment one complete version exists under ``target`` or beside it.
+    """
+    finished, target = Path(finished), Path(target)
+    trash = target.with_name(f".{target.name}.old")
+    if target.exists():
+        shutil.rmtree(trash, ignore_errors=True)
+        target.rename(trash)
+    finished.rename(target)
+    shutil.rmtree(trash, ignore_errors=True)
+    return target

@@ -43,6 +43,7 @@ import torch
 from PIL import Image, UnidentifiedImageError
 
 from ..cameras import Cameras, check_convention, convert_pose
+from ..fileio import replace_folder
 
 FORMAT_NAME = "videomv-multiview"
 FORMAT_VERSION = 1
@@ -166,15 +167,7 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
             "views": cameras_to_json(sample.cameras),
         }
         (tmp / CAMERAS_FILE).write_text(_dump_record(record))
-        if path.exists():
-            # Swap via a second rename so the old sample disappears only after the new one exists.
-            trash = path.with_name(f".{path.name}.old")
-            shutil.rmtree(trash, ignore_errors=True)
-            path.rename(trash)
-            tmp.rename(path)
-            shutil.rmtree(trash)
-        else:
-            tmp.rename(path)
+        replace_folder(tmp, path)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

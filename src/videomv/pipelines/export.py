@@ -35,6 +35,7 @@ from tqdm.auto import tqdm
 
 from .. import __version__
 from ..cameras import orbit
+from ..fileio import replace_folder
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
 from ..sampling import SOLVERS, switch_solver
 from .videomv import VideoMVPipeline
@@ -246,7 +247,7 @@ def generate_to_folder(
         timings["total"] = earlier + time.perf_counter() - start
         record = _record(pipe, settings, views, elevation, radius, guidance, gaussians, files, timings, info)
         (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
-        _move_into_place(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -262,17 +263,6 @@ def _check_destination(out: Path, overwrite: bool) -> None:
     if any(out.iterdir()) and not (overwrite and (out / RESULT_FILE).is_file()):
         hint = "pass --overwrite to replace it" if (out / RESULT_FILE).is_file() else "choose another --out"
         raise FileExistsError(f"output folder {out} is not empty; {hint}")
-
-
-def _move_into_place(staging: Path, out: Path) -> None:
-    """Renames the finished ``staging`` folder to ``out``, replacing an earlier (checked) result."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        os.replace(out, old)
-    os.replace(staging, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from accelerate import Accelerator
 
-from ..fileio import write_text_atomic
+from ..fileio import replace_folder, write_text_atomic
 
 _STEP_DIR = re.compile(r"^step-(\d{8})$")
 STATE_FILE = "trainer_state.json"
@@ -119,14 +119,7 @@ def save_checkpoint(
         write_text_atomic(tmp / CONFIG_FILE, config_json)
         write_text_atomic(tmp / MANIFEST_FILE, json.dumps(_manifest(tmp), indent=1))
         write_text_atomic(tmp / STATE_FILE, json.dumps({"step": step, "time": time.time(), **state}, indent=1))
-        if final.exists():  # the same step saved again (e.g. on a signal right after an interval)
-            trash = root / f".old-step-{step:08d}"
-            shutil.rmtree(trash, ignore_errors=True)
-            final.rename(trash)
-            tmp.rename(final)
-            shutil.rmtree(trash)
-        else:
-            tmp.rename(final)
+        replace_folder(tmp, final)  # the same step may be saved twice (a signal right after an interval)
         for old in list_checkpoints(root)[: -max(keep, 1)]:
             shutil.rmtree(old)
     accelerator.wait_for_everyone()
