@@ -16,6 +16,7 @@ from transformers import (
     CLIPVisionModelWithProjection,
 )
 
+from tiny_models import TINY_UNET
 from videomv.cameras import orbit
 from videomv.models import (
     CameraI2VGenXLUNet,
@@ -28,15 +29,7 @@ from videomv.pipelines import VideoMVPipeline, VideoMVPipelineOutput
 from videomv.sampling import make_scheduler
 
 VIEWS = 4
-UNET = {
-    "block_out_channels": (8, 16),
-    "down_block_types": ("DownBlock3D", "CrossAttnDownBlock3D"),
-    "up_block_types": ("CrossAttnUpBlock3D", "UpBlock3D"),
-    "layers_per_block": 1,
-    "norm_num_groups": 4,
-    "cross_attention_dim": 8,
-    "attention_head_dim": 2,
-}
+UNET = TINY_UNET
 
 
 def _text_parts() -> dict:

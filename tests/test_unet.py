@@ -7,6 +7,7 @@ import torch
 from accelerate import init_empty_weights
 from diffusers import I2VGenXLUNet, UNet3DConditionModel
 
+from tiny_models import TINY_UNET
 from videomv.cameras import orbit
 from videomv.models import (
     PRESETS,
@@ -15,15 +16,7 @@ from videomv.models import (
     CameraUNet3DConditionModel,
 )
 
-TINY = {
-    "block_out_channels": (8, 16),
-    "down_block_types": ("DownBlock3D", "CrossAttnDownBlock3D"),
-    "up_block_types": ("CrossAttnUpBlock3D", "UpBlock3D"),
-    "layers_per_block": 1,
-    "norm_num_groups": 4,
-    "cross_attention_dim": 8,
-    "attention_head_dim": 2,
-}
+TINY = TINY_UNET
 FRAMES = 4
 
 
