@@ -12,17 +12,6 @@ from videomv.data import libero
 from videomv.data.build import Job, RigOptions, build, draw_elevations, procedural_jobs
 from videomv.data.format import read_sample
 from videomv.data.procedural import COLORS, SHAPES, procedural_object
-from videomv.data.render import MeshRenderer, egl_unavailable_reason
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    reason = egl_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
-    with MeshRenderer() as shared:
-        yield shared
-
 
 # --- procedural objects ------------------------------------------------------------------------
 

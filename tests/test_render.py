@@ -11,8 +11,6 @@ from PIL import Image
 
 from videomv.cameras import from_spherical, orbit
 from videomv.data.render import (
-    MeshRenderer,
-    egl_unavailable_reason,
     load_mesh,
     normalize_meshes,
     render_mesh_file,
@@ -29,15 +27,6 @@ FACE_COLORS = {
     (0, 0, 1): (230, 30, 230),  # +z magenta
     (0, 0, -1): (30, 230, 230),  # -z cyan
 }
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    reason = egl_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
-    with MeshRenderer() as shared:
-        yield shared
 
 
 def _face_quad(normal: np.ndarray, half: np.ndarray) -> np.ndarray:
