@@ -85,8 +85,8 @@ def test_generate_from_an_image(tmp_path, models, object_png) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--prompt", "a", "--image", "x.png"], "exactly one of --image PATH or --prompt TEXT"),
-        ([], "exactly one of --image PATH or --prompt TEXT"),
+        (["--prompt", "a", "--image", "x.png"], "image file not found: x.png"),
+        ([], "give --image PATH or --prompt TEXT"),
         (["--image", "missing.png"], "image file not found: missing.png"),
         (["--prompt", "a", "--model", "{tmp}"], "is not a VideoMV pipeline folder"),
         (["--prompt", "a", "--model", "{tmp}/nowhere"], "model folder not found"),

@@ -23,7 +23,11 @@ from videomv.models import (
     CameraUNet3DConditionModel,
     IdentityAutoencoder,
     TextEmbeddingAdapter,
+    build_autoencoder,
+    decode_views,
+    encode_views,
     minilm_path,
+    spatial_scale_factor,
 )
 from videomv.pipelines import VideoMVPipeline, VideoMVPipelineOutput
 from videomv.sampling import make_scheduler
@@ -261,3 +265,25 @@ def test_from_preset_loads_a_base_model_folder(tmp_path) -> None:
     assert pipe.config.guidance_scale == 9.0 and pipe.config.elevation == 15.0
     pipe.set_progress_bar_config(disable=True)
     assert _generate(pipe, prompt="a").views.shape == (1, VIEWS, 3, 16, 16)
+
+
+def test_patched_pixel_autoencoder_is_lossless_and_halves_the_resolution() -> None:
+    vae = build_autoencoder({"patch_size": 2})
+    images = torch.rand(2, 3, 3, 8, 8) * 2 - 1
+    latents = encode_views(vae, images)
+    assert latents.shape == (2, 3, 12, 4, 4) and spatial_scale_factor(vae) == 2
+    # Each latent holds exactly its 2 x 2 pixel block (space-to-depth), so decoding restores the images.
+    assert torch.equal(latents[0, 0, :, 0, 0].view(3, 4), images[0, 0, :, :2, :2].reshape(3, 4))
+    assert torch.equal(decode_views(vae, latents), images)
+    with pytest.raises(ValueError, match="multiple of patch_size"):
+        IdentityAutoencoder(latent_channels=6, patch_size=2)
+
+
+def test_an_image_model_trained_with_image_dropout_also_takes_a_prompt_alone() -> None:
+    pipe = _pipeline("concat")
+    pipe.register_to_config(text_to_views=True)
+    red, blue = _generate(pipe, prompt="a red cube").views, _generate(pipe, prompt="a blue ball").views
+    assert red.shape == (1, VIEWS, 3, 16, 16) and not torch.equal(red, blue)
+    # A prompt alone runs the image slot empty: the same as an all-zero condition latent.
+    zeros = _generate(pipe, prompt="a red cube", image=torch.full((1, 3, 16, 16), 0.5)).views
+    assert torch.allclose(zeros, red, atol=1e-5)

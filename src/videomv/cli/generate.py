@@ -17,13 +17,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "(with a reconstructor in the model), and result.json (settings, seed, timings, versions). Options "
         "left out take the model's defaults.",
     )
-    parser.add_argument("--image", default=None, metavar="PATH", help="the condition image (image-to-views models)")
-    parser.add_argument("--prompt", default=None, metavar="TEXT", help="the text prompt (text-to-views models)")
+    parser.add_argument("--image", default=None, metavar="PATH", help="the condition image")
+    parser.add_argument("--prompt", default=None, metavar="TEXT", help="the text prompt (with or without --image)")
     parser.add_argument("--model", type=Path, default=None, metavar="PATH", help="a pipeline folder (default: shipped)")
     parser.add_argument("--views", type=int, default=None, metavar="N", help="views on the orbit")
     parser.add_argument("--elevation", type=float, default=None, metavar="E", help="orbit elevation, degrees")
     parser.add_argument("--radius", type=float, default=None, metavar="R", help="camera distance to the object")
-    parser.add_argument("--steps", type=int, default=50, metavar="S", help="denoising steps (default 50)")
+    parser.add_argument("--steps", type=int, default=None, metavar="S", help="denoising steps (default: the model's)")
     parser.add_argument("--guidance", type=float, default=None, metavar="G", help="classifier-free guidance scale")
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="random seed (default 0)")
     parser.add_argument("--no-3d-aware", dest="three_d_aware", action="store_false", help="plain sampling")

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import data, data_formats, gaussians, generate, train
+from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, train
 
 # Errors a user can fix from the message alone; anything else is a bug and keeps its traceback.
 USER_ERRORS = (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, ImportError, KeyError)
@@ -39,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     data_formats.add_parsers(data_commands)
     gaussians.add_parsers(commands)
     generate.add_parsers(commands)
+    app.add_parsers(commands)
+    doctor.add_parsers(commands)
+    evaluate.add_parsers(commands)
     train.add_parsers(commands)
+    convert.add_parsers(commands)
     return parser
 
 

@@ -32,7 +32,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("task", choices=("diffusion", "reconstructor"), help="what to train")
     parser.add_argument("options", nargs=argparse.REMAINDER, help="--preset NAME, --resume DIR, --key value ...")
-    parser.set_defaults(func=run_train)
+    parser.set_defaults(func=run_train, print_train_help=parser.print_help)
 
 
 def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | None, bool]:
@@ -62,6 +62,10 @@ def run_train(args: argparse.Namespace) -> int:
     """Runs ``videomv train``."""
     from ..training.loop import run
 
+    if {"-h", "--help"} & set(args.options):
+        # REMAINDER hands a --help after TASK to the config overrides: answer it instead.
+        args.print_train_help()
+        return 0
     config, resume, print_only = resolve_config(args.task, args.options)
     if print_only:
         print(config.to_json())

@@ -157,6 +157,8 @@ class MultiViewDataset(Dataset):
             "view_indices": torch.tensor(views),
             "world_transform": transform,
             "path": str(self.paths[index]),
+            # The global sample index: keys the per-sample noise of training steps (rank-independent).
+            "index": index,
         }
         if self.plucker_size is not None:
             item["plucker"] = sample.cameras.plucker(self.plucker_size, self.plucker_size)

@@ -1,5 +1,35 @@
-"""Evaluation: image metrics, the paper's protocols and reports."""
+"""Evaluation: image metrics, the paper's protocols (image→views, consistency, text→views),
+baselines and ablations, and reports (``videomv eval``)."""
 
+from .consistency import ConsistencyResult, fit_consistency, reconstructor_consistency
+from .harness import prepare_output_folder, run_evaluation
+from .methods import build_methods, parse_methods, zero_camera_embedding
 from .metrics import LPIPS_UNAVAILABLE, lpips, mean_finite, psnr, score_views, ssim
+from .objects import EvalObject, data_objects, object_from_sample, prompt_objects
+from .prompt_following import check_prompt
+from .protocols import ConsistencyProtocol, TextProtocol, ViewsProtocol
 
-__all__ = ["LPIPS_UNAVAILABLE", "lpips", "mean_finite", "psnr", "score_views", "ssim"]
+__all__ = [
+    "LPIPS_UNAVAILABLE",
+    "ConsistencyProtocol",
+    "ConsistencyResult",
+    "EvalObject",
+    "TextProtocol",
+    "ViewsProtocol",
+    "build_methods",
+    "check_prompt",
+    "data_objects",
+    "fit_consistency",
+    "lpips",
+    "mean_finite",
+    "object_from_sample",
+    "parse_methods",
+    "prepare_output_folder",
+    "prompt_objects",
+    "psnr",
+    "reconstructor_consistency",
+    "run_evaluation",
+    "score_views",
+    "ssim",
+    "zero_camera_embedding",
+]

@@ -4,6 +4,9 @@ them at the other half's cameras and score those renders against the generated v
 Views that agree on one 3D object are explained by one set of Gaussians, so the held-out half
 is reproduced well; views that disagree are not. The score needs no ground truth, so it rates
 text-to-views outputs as well as image-to-views ones.
+
+:func:`reconstructor_consistency` is the feed-forward variant: a Gaussian reconstructor sees K
+of the views and its Gaussians are rendered at all of them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import torch
 from ..cameras import Cameras
 from ..gaussians import Gaussians, rasterize
 from ..gaussians.fit import fit_gaussians
+from ..models.reconstructor import GaussianReconstructor
+from ..sampling.three_d_aware import evenly_spaced_views
 from .metrics import mean_finite, score_views
 
 
@@ -24,7 +29,7 @@ class ConsistencyResult:
     """Scores of renders of the fitted Gaussians against the held-out generated views.
 
     Attributes:
-        fit_views: indices of the views the Gaussians were fitted to.
+        fit_views: indices of the views the Gaussians were fitted to (or reconstructed from).
         eval_views: indices of the views scored.
         scores: per-view metric lists (``psnr``, ``ssim``, ``lpips`` or None).
         renders: ``(E, 3, H, W)`` renders at the scored views, in [0, 1].
@@ -80,8 +85,13 @@ def fit_consistency(
     fit_idx, eval_idx = split_views(len(views))
     bg = torch.as_tensor(background, dtype=torch.float32).expand(3)
     gaussians, _ = fit_gaussians(
-        views[fit_idx], cameras[fit_idx], steps=steps, background=tuple(bg.tolist()), seed=seed,
-        progress=progress, **fit_options,
+        views[fit_idx],
+        cameras[fit_idx],
+        steps=steps,
+        background=tuple(bg.tolist()),
+        seed=seed,
+        progress=progress,
+        **fit_options,
     )
     held_out = cameras[eval_idx]
     with torch.no_grad():
@@ -90,3 +100,40 @@ def fit_consistency(
     if targets.shape[1] == 4:
         targets = targets[:, :3] * targets[:, 3:] + bg[:, None, None] * (1 - targets[:, 3:])
     return ConsistencyResult(fit_idx, eval_idx, score_views(renders, targets), renders, gaussians)
+
+
+def reconstructor_consistency(
+    views: torch.Tensor,
+    cameras: Cameras,
+    reconstructor: GaussianReconstructor,
+    input_views: list[int] | None = None,
+    background: float = 1.0,
+) -> ConsistencyResult:
+    """Reconstructs Gaussians from K of the views and scores their renders at **all** views.
+
+    Args:
+        views: ``(F, 3, H, W)`` views in [0, 1] on ``background``.
+        cameras: their ``F`` cameras.
+        reconstructor: the feed-forward reconstructor (e.g. the pipeline's).
+        input_views: the K views it sees, the first defining its frame; default its
+            ``num_input_views``, evenly spaced from view 0 (0, 6, 12, 18 of 24).
+        background: the colour the views were generated on and the renders get.
+
+    Returns:
+        A :class:`ConsistencyResult` with ``fit_views`` the input views and every view scored.
+    """
+    if views.ndim != 4 or views.shape[1] != 3 or len(views) != len(cameras):
+        raise ValueError(
+            f"views must be (F, 3, H, W) with one camera each; got {tuple(views.shape)} for {len(cameras)}"
+        )
+    inputs = input_views or evenly_spaced_views(len(views), reconstructor.config.num_input_views)
+    if any(not 0 <= v < len(views) for v in inputs):
+        raise ValueError(f"reconstructor input views {inputs} must be indices below {len(views)}")
+    param = next(reconstructor.parameters())
+    gaussians = reconstructor.reconstruct(views[inputs].to(param.device, param.dtype), cameras[inputs])
+    gaussians = gaussians.to(device="cpu", dtype=torch.float32)
+    bg = torch.full((3,), float(background))
+    with torch.no_grad():
+        renders = rasterize(gaussians, cameras, cameras.width, cameras.height, bg).rgb.clamp(0, 1)
+    everything = list(range(len(views)))
+    return ConsistencyResult(list(inputs), everything, score_views(renders, views), renders, gaussians)

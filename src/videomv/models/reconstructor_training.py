@@ -18,6 +18,7 @@ on this machine). Two modes:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -127,6 +128,41 @@ def _composite(rgba: torch.Tensor, background: torch.Tensor) -> torch.Tensor:
     return rgba[:, :3] * rgba[:, 3:] + bg * (1.0 - rgba[:, 3:])
 
 
+def seeded_generator(*key: int | str) -> torch.Generator:
+    """A CPU generator seeded from a hash of ``key``: the same key draws the same numbers on any process."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    return torch.Generator().manual_seed(int.from_bytes(digest, "little"))
+
+
+def _step(batch: dict[str, Any]) -> int:
+    """The optimiser step the training loop stamps on each batch (0 when called outside the loop)."""
+    return int(batch.get("step", 0))
+
+
+def sample_generators(batch: dict[str, Any], seed: int) -> list[torch.Generator | None]:
+    """One generator per sample of a training batch, seeded from ``(seed, step, sample index)``.
+
+    Keyed on the item's global dataset index (its ``"index"``) and the optimiser step, a sample's
+    noise, timestep, dropout and view draws do not depend on the process or micro-batch it lands
+    in: N processes at batch b step exactly like one process at batch N·b, and a resumed run
+    redraws what the straight run drew. Items without an index get None (the global RNG), which
+    resumes exactly but differs between processes.
+    """
+    if "index" not in batch:
+        return [None] * len(batch["images"])
+    return [seeded_generator(seed, _step(batch), "sample", i) for i in batch["index"].tolist()]
+
+
+def step_generator(batch: dict[str, Any], seed: int, purpose: str) -> torch.Generator | None:
+    """A generator for a draw shared by the whole optimiser step: the same on every process.
+
+    None (the global RNG) for items without an index, like :func:`sample_generators`.
+    """
+    if "index" not in batch:
+        return None
+    return seeded_generator(seed, _step(batch), purpose)
+
+
 def select_training_views(
     num_views: int, num_inputs: int, num_others: int, generator: torch.Generator
 ) -> tuple[list[int], list[int]]:
@@ -222,6 +258,7 @@ class SampleListDataset(Dataset):
             "c2w": sample.cameras.c2w,
             "intrinsics": sample.cameras.intrinsics,
             "caption": sample.caption or "",
+            "index": index,
         }
 
 
@@ -229,7 +266,10 @@ class ReconstructorTask(nn.Module):
     """The reconstructor and LGM's loss on a batch of ``MultiViewDataset`` items (a training task).
 
     Per sample: K evenly spaced input views from a random start, M other views, random
-    background colours per supervised view; all draws use the global RNGs (restored on resume).
+    background colours per supervised view and (``"x0"`` mode) a timestep, all drawn from the
+    sample's own generator (:func:`sample_generators`), so a sharded run draws what one process
+    would. The x̂0 noise comes from one generator per local batch (``x0_views`` takes a single
+    generator), keyed on its samples: reproducible and resume-exact, but different when sharded.
 
     Args:
         model: the reconstructor.
@@ -241,6 +281,7 @@ class ReconstructorTask(nn.Module):
         input_background: colour the inputs are composited on.
         timestep_range: inclusive range of the ``"x0"`` mode's timesteps.
         backend: rasterizer backend.
+        seed: seed of the per-sample draws.
     """
 
     def __init__(
@@ -255,6 +296,7 @@ class ReconstructorTask(nn.Module):
         input_background: float = 1.0,
         timestep_range: tuple[int, int] = (0, 999),
         backend: str = "auto",
+        seed: int = 0,
     ) -> None:
         super().__init__()
         if mode not in ("gt", "x0"):
@@ -272,6 +314,7 @@ class ReconstructorTask(nn.Module):
         self.input_background = input_background
         self.timestep_range = timestep_range
         self.backend = backend
+        self.seed = seed
         # An item the sample grids reconstruct (set by the builder).
         self.sample_item: dict[str, Any] | None = None
 
@@ -288,15 +331,17 @@ class ReconstructorTask(nn.Module):
         size, num_views, _, height, width = images.shape
         cameras = [Cameras(batch["c2w"][b], batch["intrinsics"][b], width, height) for b in range(size)]
         rgba = [uncomposite(images[b], alpha[b], background[b]) for b in range(size)]
-        picks = [select_training_views(num_views, self.num_inputs, self.num_supervision_views, None) for _ in rgba]
-        inputs = self._inputs(rgba, cameras, picks, device)
+        generators = sample_generators(batch, self.seed)
+        picks = [select_training_views(num_views, self.num_inputs, self.num_supervision_views, g) for g in generators]
+        # One background colour per supervised view, drawn after the sample's views.
+        backgrounds = [torch.rand(len(i) + len(o), 3, generator=g) for g, (i, o) in zip(generators, picks, strict=True)]
+        inputs = self._inputs(rgba, cameras, picks, device, generators, batch)
         totals: dict[str, torch.Tensor] = {}
-        for sample, cams, (inp, others), inp_images in zip(rgba, cameras, picks, inputs, strict=True):
+        for b, (inp, others) in enumerate(picks):
             targets = inp + others
-            backgrounds = torch.rand(len(targets), 3).to(device)
             losses = reconstruction_loss(
-                self.model, inp_images, cams[inp].to(device), sample[targets].to(device),
-                cams[targets].to(device), backgrounds, self.lpips, self.lpips_weight, self.backend,
+                self.model, inputs[b], cameras[b][inp].to(device), rgba[b][targets].to(device),
+                cameras[b][targets].to(device), backgrounds[b].to(device), self.lpips, self.lpips_weight, self.backend,
             )  # fmt: skip
             for key, value in losses.items():
                 totals[key] = totals.get(key, 0.0) + value / size
@@ -308,6 +353,8 @@ class ReconstructorTask(nn.Module):
         cameras: list[Cameras],
         picks: list[tuple[list[int], list[int]]],
         device: torch.device,
+        generators: list[torch.Generator | None],
+        batch: dict[str, Any],
     ) -> list[torch.Tensor]:
         """The K input images of each sample: ground truth, or the diffusion model's x̂0 of it."""
         background = torch.full((3,), self.input_background)
@@ -316,9 +363,12 @@ class ReconstructorTask(nn.Module):
             return [c[inp].to(device) for c, (inp, _) in zip(clean, picks, strict=True)]
         # The video model denoises all views of a sample jointly, so it gets every view.
         low, high = self.timestep_range
-        timesteps = torch.randint(low, high + 1, (len(clean),))
+        timesteps = torch.cat([torch.randint(low, high + 1, (1,), generator=g) for g in generators])
+        noise_generator = None
+        if "index" in batch:
+            noise_generator = seeded_generator(self.seed, _step(batch), "x0", *batch["index"].tolist())
         with torch.no_grad():
-            estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), None, cameras)
+            estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), noise_generator, cameras)
         return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, picks, strict=True)]
 
     @torch.no_grad()
@@ -387,7 +437,7 @@ def train_reconstructor(
     task = ReconstructorTask(
         model, config.num_input_views, config.num_supervision_views, "gt" if config.mode == "renders" else "x0",
         x0_views, lpips, config.lambda_lpips, config.input_background, (config.min_timestep, config.max_timestep),
-        config.backend,
+        config.backend, config.seed,
     )  # fmt: skip
     # Enough copies that every epoch holds a full batch (the old loop drew samples with replacement).
     dataset = SampleListDataset(list(samples) * math.ceil(config.batch_size / len(samples)), config.render_size)

@@ -57,7 +57,7 @@ class GenerateSettings:
     views: int | None = None
     elevation: float | None = None
     radius: float | None = None
-    steps: int = 50
+    steps: int | None = None
     guidance: float | None = None
     seed: int = 0
     three_d_aware: bool = True
@@ -68,13 +68,13 @@ class GenerateSettings:
 
     def check(self) -> None:
         """Raises ``ValueError`` / ``FileNotFoundError`` with a one-line message for bad settings."""
-        if (self.prompt is None) == (self.image is None):
-            raise ValueError("give exactly one of --image PATH or --prompt TEXT")
+        if self.prompt is None and self.image is None:
+            raise ValueError("give --image PATH or --prompt TEXT (or both, for models that take both)")
         if self.image is not None and not Path(self.image).is_file():
             raise FileNotFoundError(f"image file not found: {self.image}")
         if self.prompt is not None and not self.prompt.strip():
             raise ValueError("the prompt is empty")
-        positive = {"steps": self.steps, "orbit_frames": self.orbit_frames, "views": self.views or 1}
+        positive = {"steps": self.steps or 1, "orbit_frames": self.orbit_frames, "views": self.views or 1}
         bad = [name for name, value in positive.items() if value < 1]
         if bad:
             raise ValueError(f"{', '.join(bad)} must be at least 1")
@@ -198,12 +198,13 @@ def generate_to_folder(
     elevation = config.elevation if settings.elevation is None else settings.elevation
     radius = settings.radius or config.radius
     guidance = config.guidance_scale if settings.guidance is None else settings.guidance
+    steps = settings.steps or config.num_inference_steps
 
     pipe.set_progress_bar_config(disable=not progress, desc="denoising")
     tic = time.perf_counter()
     output = pipe(
         prompt=settings.prompt, image=settings.image, num_views=views, elevation=elevation, radius=radius,
-        num_inference_steps=settings.steps, guidance_scale=guidance,
+        num_inference_steps=steps, guidance_scale=guidance,
         generator=torch.Generator().manual_seed(settings.seed), output_type="pt",
         three_d_aware=settings.three_d_aware,
     )  # fmt: skip
@@ -245,7 +246,8 @@ def generate_to_folder(
                 bar.update(1)
                 timings["gaussians"] = time.perf_counter() - tic
         timings["total"] = earlier + time.perf_counter() - start
-        record = _record(pipe, settings, views, elevation, radius, guidance, gaussians, files, timings, info)
+        resolved = {"views": views, "elevation": elevation, "radius": radius, "guidance": guidance, "steps": steps}
+        record = _record(pipe, settings, resolved, gaussians, files, timings, info)
         (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
         replace_folder(staging, out)
     except BaseException:
@@ -299,10 +301,7 @@ def _render_gaussian_orbit(
 def _record(
     pipe: VideoMVPipeline,
     settings: GenerateSettings,
-    views: int,
-    elevation: float,
-    radius: float,
-    guidance: float,
+    defaults_filled: dict[str, Any],
     gaussians: Gaussians | None,
     files: dict[str, str],
     timings: dict[str, float],
@@ -317,7 +316,7 @@ def _record(
     }  # fmt: skip
     resolved = asdict(settings)
     resolved.update(
-        views=views, elevation=elevation, radius=radius, guidance=guidance, fov=pipe.config.fov,
+        **defaults_filled, fov=pipe.config.fov,
         image=str(Path(settings.image).resolve()) if settings.image else None,
         scheduler=type(pipe.scheduler).__name__, image_size=pipe.image_size,
         three_d_aware=settings.three_d_aware and pipe.reconstructor is not None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import numpy as np
@@ -31,6 +32,7 @@ from ..models import (
     spatial_scale_factor,
 )
 from ..models.configs import NEGATIVE_PROMPT
+from ..models.encoders import BUNDLED_MINILM_MARKER
 from ..sampling import ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
@@ -73,7 +75,9 @@ class VideoMVPipeline(DiffusionPipeline):
 
     Config values (saved in ``model_index.json``): ``prompt_suffix`` (appended to every prompt),
     ``negative_prompt``, ``guidance_scale``, ``num_views``, ``elevation``, ``radius``, ``fov`` (the
-    default orbit), ``fps`` (I2VGen-XL's frame-rate input).
+    default orbit), ``fps`` (I2VGen-XL's frame-rate input), ``text_to_views`` (an image model trained
+    with the image dropped and the caption kept, which also generates from a prompt alone),
+    ``num_inference_steps`` (the default number of denoising steps, set for the saved scheduler).
     """
 
     model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae->reconstructor"
@@ -98,6 +102,8 @@ class VideoMVPipeline(DiffusionPipeline):
         radius: float = 2.0,
         fov: float = 39.6,
         fps: int = 16,
+        text_to_views: bool = False,
+        num_inference_steps: int = 50,
     ) -> None:
         super().__init__()
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
@@ -110,6 +116,7 @@ class VideoMVPipeline(DiffusionPipeline):
         self.register_to_config(
             prompt_suffix=prompt_suffix, negative_prompt=negative_prompt, guidance_scale=guidance_scale,
             num_views=num_views, elevation=elevation, radius=radius, fov=fov, fps=fps,
+            text_to_views=text_to_views, num_inference_steps=num_inference_steps,
         )
         self.vae_chunk_size: int | None = None
         self.x0_refiner: X0Refiner | None = None
@@ -177,6 +184,15 @@ class VideoMVPipeline(DiffusionPipeline):
             text_encoder=text_encoder, text_adapter=adapter, image_encoder=image_encoder,
             feature_extractor=feature_extractor, **{**spec.pipeline, **config},
         )
+
+    @classmethod
+    def from_pretrained(cls, pretrained_model_name_or_path: str | os.PathLike, **kwargs: Any) -> VideoMVPipeline:
+        """diffusers' loader, which also fills in the bundled MiniLM text encoder of compact folders."""
+        folder = Path(pretrained_model_name_or_path)
+        if (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file() and "text_encoder" not in kwargs:
+            dtype = kwargs.get("dtype", kwargs.get("torch_dtype"))
+            kwargs["tokenizer"], kwargs["text_encoder"] = load_text_encoder(None, dtype)
+        return super().from_pretrained(pretrained_model_name_or_path, **kwargs)
 
     # ---------------------------------------------------------------------------------- properties
 
@@ -287,7 +303,8 @@ class VideoMVPipeline(DiffusionPipeline):
             raise ValueError("give a prompt or an image")
         if self.conditioning == "text" and image is not None:
             raise ValueError("this is a text-to-views model; it takes no image")
-        if self.conditioning != "text" and image is None:
+        text_only_ok = self.conditioning == "concat" and self.config.text_to_views
+        if self.conditioning != "text" and image is None and not text_only_ok:
             raise ValueError("this is an image-to-views model; give an image")
 
     @torch.no_grad()
@@ -300,7 +317,7 @@ class VideoMVPipeline(DiffusionPipeline):
         elevation: float | None = None,
         radius: float | None = None,
         fov: float | None = None,
-        num_inference_steps: int = 50,
+        num_inference_steps: int | None = None,
         guidance_scale: float | None = None,
         negative_prompt: str | list[str] | None = None,
         generator: torch.Generator | None = None,
@@ -323,7 +340,7 @@ class VideoMVPipeline(DiffusionPipeline):
             cameras: the views' cameras; default an orbit of ``num_views`` at ``elevation``, ``radius``
                 and ``fov`` (config defaults where None).
             num_views, elevation, radius, fov: the default orbit.
-            num_inference_steps: scheduler steps.
+            num_inference_steps: scheduler steps (config default if None).
             guidance_scale: classifier-free guidance weight (config default if None; ≤ 1 disables it).
             negative_prompt: the unconditional branch's prompt (config default if None).
             generator: makes the sample reproducible.
@@ -369,6 +386,10 @@ class VideoMVPipeline(DiffusionPipeline):
             image_cond, image_uncond = self._image_conditions(images, frames, device, generator)
             cond_kwargs.update(image_cond)
             uncond_kwargs.update(image_uncond)
+        elif self.conditioning == "concat":  # a prompt alone: the image slot holds what dropout trained
+            size, channels = self.unet.config.sample_size, self.unet.config.in_channels - self.unet.config.out_channels
+            empty = torch.zeros(batch, channels, frames, size, size, device=device, dtype=dtype)
+            cond_kwargs["concat"] = uncond_kwargs["concat"] = empty
         # One UNet call runs both branches: conditional first, then unconditional.
         unet_kwargs = cond_kwargs
         if guided:
@@ -386,7 +407,7 @@ class VideoMVPipeline(DiffusionPipeline):
             )[0]
             return (output[:batch], output[batch:]) if guided else (output, None)
 
-        self.scheduler.set_timesteps(num_inference_steps, device=device)
+        self.scheduler.set_timesteps(num_inference_steps or self.config.num_inference_steps, device=device)
         channels, size = self.unet.config.out_channels, self.unet.config.sample_size
         if latents is None:
             shape = (batch, channels, frames, size, size)

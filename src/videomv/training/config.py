@@ -51,6 +51,12 @@ class TrainConfig:
     random_start_view: bool = True
     # Probability of dropping the condition (text or image) for classifier-free guidance.
     condition_dropout: float = 0.1
+    # Image models: also read the sample's caption (dropped with condition_dropout). With image_dropout
+    # > 0 one model learns image→views, text→views and both (the pipeline's text_to_views flag).
+    caption_with_image: bool = False
+    # Image models: probability of dropping the condition image independently of the caption;
+    # None drops caption and image together with condition_dropout.
+    image_dropout: float | None = None
     # Fraction of batches made of single images (frames = 1), the reference's LAION mixing.
     single_image_ratio: float = 0.0
     # DataLoader worker processes (0 = load in the training process).
@@ -146,6 +152,13 @@ PRESETS: dict[str, dict[str, Any]] = {
     # A text→views model that trains on a 2-core CPU: pixel space, 8 views × 64².
     "tiny-cpu": dict(task="diffusion", model="tiny-cpu", num_views=8, image_size=64, lr=2e-4,
                      warmup_steps=50, max_steps=2000, output_dir="runs/tiny-cpu"),
+    # The shipped default model: one tiny pixel-space model for image→views, text→views and both. The
+    # caption is dropped half the time so that an image alone works; the image 30 % so a prompt alone does.
+    "tiny-cpu-joint": dict(task="diffusion", model="tiny-cpu-joint", num_views=8, image_size=64, lr=2e-4,
+                           caption_with_image=True, condition_dropout=0.5, image_dropout=0.3,
+                           prediction_type="v_prediction", beta_schedule="squaredcos_cap_v2",
+                           zero_terminal_snr=True, warmup_steps=100, max_steps=4000, ema_decay=0.999,
+                           output_dir="runs/tiny-cpu-joint"),
     # The reference text model: ModelScope-T2V fine-tuned on 24 views × 256², batch 8 per GPU.
     "t2v-modelscope": dict(task="diffusion", model="t2v-modelscope", num_views=24, image_size=256,
                            batch_size=8, lr=5e-5, warmup_steps=500, max_steps=30000, mixed_precision="bf16",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ import torch.utils.checkpoint
 from torch import nn
 
 from ..models.configs import get_preset
+from ..models.reconstructor_training import sample_generators, step_generator
 from ..pipelines.videomv import VideoMVPipeline
-from ..sampling.guidance import drop_condition, dropout_mask
+from ..sampling.guidance import drop_condition
 from ..sampling.schedulers import make_scheduler
 from .config import TrainConfig
 
@@ -45,6 +47,9 @@ def build_pipeline(config: TrainConfig) -> VideoMVPipeline:
         raise ValueError(f"image_size {config.image_size} is not a multiple of the autoencoder's factor {scale}")
     # sample_size only tells the pipeline what resolution to generate at: record the trained one.
     pipe.unet.register_to_config(sample_size=config.image_size // scale)
+    if config.caption_with_image and config.image_dropout and pipe.conditioning == "concat":
+        # Trained with the image dropped and the caption kept: it also generates from a prompt alone.
+        pipe.register_to_config(text_to_views=True)
     return pipe
 
 
@@ -52,6 +57,25 @@ def _checkpointed(forward: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
     if not torch.is_grad_enabled():  # sampling: nothing to save memory on
         return forward(*args, **kwargs)
     return torch.utils.checkpoint.checkpoint(forward, *args, use_reentrant=False, **kwargs)
+
+
+@dataclass
+class StepDraws:
+    """The random choices of one diffusion training step.
+
+    Attributes:
+        timesteps: ``(B,)`` diffusion timesteps.
+        text_dropped: ``(B,)`` booleans: samples trained without their caption.
+        image_dropped: ``(B,)`` booleans: samples trained without their condition image.
+        views: ``(B,)`` the view each sample keeps when the step is a single-image one.
+        single_image: whether the step trains on single images (frames = 1).
+    """
+
+    timesteps: torch.Tensor
+    text_dropped: torch.Tensor
+    image_dropped: torch.Tensor
+    views: torch.Tensor
+    single_image: bool
 
 
 class DiffusionTask(nn.Module):
@@ -90,38 +114,69 @@ class DiffusionTask(nn.Module):
         for block in [*unet.down_blocks, *([unet.mid_block] if unet.mid_block is not None else []), *unet.up_blocks]:
             block.forward = functools.partial(_checkpointed, block.forward)
 
+    def _draw(
+        self, generators: list[torch.Generator | None], step: torch.Generator | None, num_views: int
+    ) -> StepDraws:
+        """The step's random choices; each sample draws timestep, dropouts and view in this order."""
+        config = self.config
+        num_timesteps = self.noise_scheduler.config.num_train_timesteps
+        timesteps = torch.cat([torch.randint(num_timesteps, (1,), generator=g) for g in generators])
+        uniforms = torch.stack([torch.rand(2, generator=g) for g in generators])
+        views = torch.cat([torch.randint(num_views, (1,), generator=g) for g in generators])
+        text_dropped = uniforms[:, 0] < config.condition_dropout
+        # Without image_dropout the caption and the image are dropped together.
+        image_dropped = text_dropped if config.image_dropout is None else uniforms[:, 1] < config.image_dropout
+        mix = config.single_image_ratio
+        single_image = mix > 0 and float(torch.rand((), generator=step)) < mix
+        return StepDraws(timesteps, text_dropped, image_dropped, views, single_image)
+
+    def _noise(self, generators: list[torch.Generator | None], shape: torch.Size) -> torch.Tensor:
+        """``(B, *shape)`` float32 noise, each sample's from its generator (after its :meth:`_draw` draws)."""
+        noise = []
+        for generator in generators:
+            sample = torch.randn(shape, generator=generator)
+            if self.config.offset_noise > 0:
+                # Offset noise: a per-channel constant shifts the mean brightness too.
+                sample = sample + self.config.offset_noise * torch.randn(shape[0], 1, 1, 1, generator=generator)
+            noise.append(sample)
+        return torch.stack(noise)
+
     def _place_frozen(self, device: torch.device) -> None:
         if self.pipeline.device != device:
             self.pipeline.to(device)
 
     def forward(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]:
-        """The denoising loss of a batch of ``MultiViewDataset`` items."""
+        """The denoising loss of a batch of ``MultiViewDataset`` items.
+
+        Every random choice (timestep, condition dropout, single-image view, noise) comes from the
+        sample's own generator (:func:`sample_generators`) and the choice to mix in single images
+        from one per step, so N processes step exactly like one process on the same global batch.
+        """
         config, pipe = self.config, self.pipeline
         images, cameras = batch["images"], batch["camera_embedding"]
         device = self.model.device
         self._place_frozen(device)
         size = batch["images"].shape[0]
-        if config.single_image_ratio > 0 and float(torch.rand(())) < config.single_image_ratio:
+        generators = sample_generators(batch, config.seed)
+        draws = self._draw(generators, step_generator(batch, config.seed, "single_image"), images.shape[1])
+        if draws.single_image:
             # The reference's image mixing: a batch of single views (frames = 1), each with its camera.
-            view = int(torch.randint(images.shape[1], ()))
-            images, cameras = images[:, view : view + 1], cameras[:, view : view + 1]
+            rows = torch.arange(size)
+            images, cameras = images[rows, draws.views].unsqueeze(1), cameras[rows, draws.views].unsqueeze(1)
         frames = images.shape[1]
         with torch.no_grad():
             latents = pipe.encode_images(images.to(device) * 2 - 1).permute(0, 2, 1, 3, 4)  # (B, C, F, h, w)
         latents = latents.to(self.model.dtype)
-        noise = torch.randn_like(latents)
-        if config.offset_noise > 0:
-            # Offset noise: a per-sample, per-channel constant shifts the mean brightness too.
-            noise = noise + config.offset_noise * torch.randn(*latents.shape[:2], 1, 1, 1, device=device)
-        timesteps = torch.randint(0, self.noise_scheduler.config.num_train_timesteps, (size,), device=device)
+        noise = self._noise(generators, latents.shape[1:]).to(latents)
+        timesteps = draws.timesteps.to(device)
         noisy = self.noise_scheduler.add_noise(latents, noise, timesteps)
-        dropped = dropout_mask(size, config.condition_dropout, device=device)
 
         with torch.no_grad():
-            if self.text_model:
+            if self.text_model or config.caption_with_image:
                 captions = [c + pipe.config.prompt_suffix for c in batch["caption"]]
-                prompts = ["" if drop else text for drop, text in zip(dropped.tolist(), captions, strict=True)]
-            else:  # the image models train with an empty prompt, as they sample
+                dropped = draws.text_dropped.tolist()
+                prompts = ["" if drop else text for drop, text in zip(dropped, captions, strict=True)]
+            else:  # image-only models train with an empty prompt, as they sample
                 prompts = [""] * size
             kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": pipe.encode_prompt(prompts, device)}
             if not self.text_model:
@@ -129,9 +184,9 @@ class DiffusionTask(nn.Module):
                 kwargs.update(conditions)
         model_input = noisy
         if "concat" in kwargs:
-            model_input = torch.cat([noisy, drop_condition(kwargs.pop("concat"), 0.0, dropped)], dim=1)
+            model_input = torch.cat([noisy, drop_condition(kwargs.pop("concat"), 0.0, draws.image_dropped)], dim=1)
         if "image_embeddings" in kwargs:
-            kwargs["image_embeddings"] = drop_condition(kwargs["image_embeddings"], 0.0, dropped)
+            kwargs["image_embeddings"] = drop_condition(kwargs["image_embeddings"], 0.0, draws.image_dropped)
         prediction = self.model(
             model_input, timesteps, camera_embedding=cameras.to(device, self.model.dtype), **kwargs, return_dict=False
         )[0]

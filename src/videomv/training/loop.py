@@ -9,8 +9,13 @@ sharding, logging, sample grids, crash-safe checkpoints and exact resume.
 Exact resume: model, EMA, optimiser, LR schedule and every process's RNG states are restored by
 accelerate (``load_state``); the data position (epoch and batches consumed in it) is saved in
 ``trainer_state.json`` and the resumed epoch skips the consumed batches of the same seeded order.
-All per-step randomness (noise, timesteps, dropout, view choice) is drawn from the global RNGs,
-which is why restoring them reproduces the uninterrupted run.
+
+Per-sample randomness: every batch is stamped with the optimiser step (``batch["step"]``) and its
+items carry their dataset index (``"index"``); the tasks draw a sample's noise, timestep, dropout
+and views from a generator seeded with ``(seed, step, index)``. So a step depends only on which
+samples make the global batch, not on how they are split over processes or accumulated
+micro-batches (N processes at batch b compute the gradients of one process at batch N·b), and a
+resumed run redraws exactly what the straight run drew.
 """
 
 from __future__ import annotations
@@ -174,7 +179,8 @@ def train(
     )
     output = Path(config.output_dir)
     main = accelerator.is_main_process
-    # Different noise per rank (the ranks see different samples too); model init happened before.
+    # Only draws outside the per-sample generators use the global RNGs (model dropout, items without an
+    # index): independent per rank. Model init happened before, identically on every rank.
     set_seed(config.seed, device_specific=True)
 
     if config.gradient_checkpointing:
@@ -245,7 +251,7 @@ def train(
                 dataset.set_epoch(epoch)
             for batch in batches:
                 with accelerator.accumulate(model):
-                    losses = model(batch)
+                    losses = model({**batch, "step": step})  # step: the key of the per-sample generators
                     accelerator.backward(losses["loss"])
                     if accelerator.sync_gradients and config.max_grad_norm > 0:
                         accelerator.clip_grad_norm_(params, config.max_grad_norm)

@@ -1,0 +1,121 @@
+"""``videomv app``: the web app (Gradio) with a live 3D Gaussian viewer, on this machine by default."""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..app.workspace import AppLimits
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Registers ``app`` on the top-level ``videomv`` subparsers."""
+    from ..app.workspace import AppLimits
+
+    limits = AppLimits()
+    parser = commands.add_parser(
+        "app",
+        help="start the web app: upload an image or type a prompt, turn the 3D result around in the browser",
+        description="Serves a web page (Gradio) that runs the pipeline on an uploaded image or a prompt and shows "
+        "the views, the orbit video and the 3D Gaussians in an interactive viewer, with downloads of the .ply, "
+        "the video and a zip of everything. One generation runs at a time; the others wait in a bounded queue. "
+        "Results live in a private temporary folder and are deleted after --keep-minutes and when the app stops. "
+        "Needs the 'app' extra: pip install 'videomv[app]'.",
+    )
+    model = parser.add_argument_group("model")
+    model.add_argument("--model", type=Path, default=None, metavar="PATH", help="a pipeline folder (default: shipped)")
+    model.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
+    model.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
+    model.add_argument(
+        "--scheduler", default=None, metavar="NAME", help="ddim, dpmsolver++, unipc or ddpm (default: the model's)"
+    )
+    model.add_argument("--steps", type=int, default=50, metavar="S", help="the page's default denoising steps (50)")
+    model.add_argument("--orbit-frames", type=int, default=48, metavar="N", help="frames of the Gaussians' orbit (48)")
+    server = parser.add_argument_group("server")
+    server.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only; "
+        "0.0.0.0 exposes the app to the network)",
+    )  # fmt: skip
+    server.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    bounds = parser.add_argument_group("limits")
+    bounds.add_argument(
+        "--max-upload-mb",
+        type=float,
+        default=limits.max_upload_mb,
+        metavar="MB",
+        help="largest upload (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--max-image-side",
+        type=int,
+        default=limits.max_image_side,
+        metavar="PX",
+        help="largest image width or height (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--max-views",
+        type=int,
+        default=limits.max_views,
+        metavar="N",
+        help="most views per request (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--max-steps",
+        type=int,
+        default=limits.max_steps,
+        metavar="S",
+        help="most steps per request (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--queue-size",
+        type=int,
+        default=limits.queue_size,
+        metavar="N",
+        help="requests that may wait in the queue (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--keep-minutes",
+        type=float,
+        default=limits.keep_minutes,
+        metavar="M",
+        help="how long results stay on disk (default %(default)s)",
+    )
+    parser.set_defaults(func=run_app)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from ..app import ui
+    from ..app.workspace import AppLimits, Workspace
+    from ..pipelines.export import load_pipeline
+
+    limits = AppLimits(
+        max_upload_mb=args.max_upload_mb, max_image_side=args.max_image_side, max_views=args.max_views,
+        max_steps=args.max_steps, queue_size=args.queue_size, keep_minutes=args.keep_minutes,
+    )  # fmt: skip
+    _check(args, limits)
+    ui._gradio()  # a missing extra should not cost a model load
+    pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=True)
+    workspace = Workspace(limits)
+    atexit.register(workspace.close)
+    name = args.model.resolve().name if args.model else "default"
+    demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name)
+    print(f"videomv app: model {name} on {pipe.device}; results under {workspace.root} (deleted on exit)")
+    ui.launch_app(demo, limits, host=args.host, port=args.port)
+    return 0
+
+
+def _check(args: argparse.Namespace, limits: AppLimits) -> None:
+    """One-line errors for option values that cannot work, before anything is loaded."""
+    positive = {
+        "--steps": args.steps, "--orbit-frames": args.orbit_frames, "--max-upload-mb": limits.max_upload_mb,
+        "--max-image-side": limits.max_image_side, "--max-views": limits.max_views, "--max-steps": limits.max_steps,
+        "--queue-size": limits.queue_size, "--keep-minutes": limits.keep_minutes,
+    }  # fmt: skip
+    bad = [name for name, value in positive.items() if value <= 0]
+    if bad:
+        raise ValueError(f"{', '.join(bad)} must be positive")
+    if not 0 <= args.port < 65536:
+        raise ValueError(f"--port {args.port} is not a port number; use 1024-65535")

@@ -1,0 +1,264 @@
+"""``videomv convert``: the published VideoMV (VGen-format) and LGM checkpoints as our model folders.
+
+``convert vgen`` maps a reference ``.pth`` onto the camera UNet (and its LGM part onto the
+reconstructor); with ``--base`` it also assembles a complete pipeline folder, taking the VAE, the
+text encoder and (image model) the CLIP image encoder from a local diffusers folder of
+ModelScope-T2V or I2VGen-XL. ``convert lgm`` turns LGM's ``model.safetensors`` into a reconstructor
+folder. Every folder is written under a temporary name and renamed into place when complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+DTYPE_NAMES = ("auto", "float32", "float16", "bfloat16")
+# OpenCLIP ViT-H/14's text tower has 24 layers and the reference reads its penultimate one; the
+# diffusers ModelScope folder ships it with the last layer already dropped (23 layers).
+_OPENCLIP_H_LAYERS = 24
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Registers ``convert vgen`` and ``convert lgm`` on the top-level ``videomv`` subparsers."""
+    parser = commands.add_parser(
+        "convert", help="convert the published VideoMV and LGM checkpoints into videomv model folders"
+    )
+    sub = parser.add_subparsers(title="convert commands", metavar="CONVERT_COMMAND", required=True)
+
+    vgen = sub.add_parser(
+        "vgen",
+        help="a reference VideoMV .pth (VGen layout) -> camera UNet + reconstructor, or a pipeline folder",
+        description="Converts the reference VideoMV image (--i2v) or text (--t2v) checkpoint. Without --base, "
+        "writes OUT/unet (and OUT/reconstructor when the checkpoint carries its LGM). With --base, writes a "
+        "complete pipeline folder for `videomv generate --model OUT`: VAE, tokenizer and text encoder (and for "
+        "--i2v the CLIP image encoder) are taken from BASE, a local diffusers folder of "
+        "ali-vilab/text-to-video-ms-1.7b (--t2v) or ali-vilab/i2vgen-xl (--i2v); its UNet is not needed. "
+        "Files are read with torch.load(weights_only=True): no code in them runs.",
+    )
+    source = vgen.add_mutually_exclusive_group(required=True)
+    source.add_argument("--i2v", type=Path, metavar="FILE", help="the image model checkpoint (e.g. i2v_00882000.pth)")
+    source.add_argument("--t2v", type=Path, metavar="FILE", help="the text model checkpoint (e.g. t2v_00333000.pth)")
+    vgen.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    vgen.add_argument("--base", type=Path, default=None, metavar="DIR", help="diffusers folder of the base model")
+    vgen.add_argument(
+        "--text-encoder", type=Path, default=None, metavar="DIR",
+        help="transformers folder of the OpenCLIP ViT-H/14 text encoder (default: BASE's text_encoder)",
+    )  # fmt: skip
+    vgen.add_argument(
+        "--image-encoder", type=Path, default=None, metavar="DIR",
+        help="folder with image_encoder/ and feature_extractor/ (--i2v; default: BASE)",
+    )  # fmt: skip
+    vgen.add_argument(
+        "--lgm", type=Path, default=None, metavar="FILE",
+        help="LGM weights (model_fp16.safetensors) to use as the reconstructor instead of the checkpoint's own",
+    )  # fmt: skip
+    _add_common(vgen)
+    vgen.set_defaults(func=run_vgen)
+
+    lgm = sub.add_parser(
+        "lgm",
+        help="LGM's model.safetensors -> a reconstructor folder",
+        description="Converts LGM's public weights (any of its variants; the architecture is read from the "
+        "tensors) into a GaussianReconstructor folder (GaussianReconstructor.from_pretrained(OUT)).",
+    )
+    lgm.add_argument("weights", type=Path, help="LGM's model.safetensors (or a .pth/.pt state dict)")
+    lgm.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    lgm.add_argument(
+        "--cam-radius", type=float, default=1.5,
+        help="distance of the first input camera in the reconstructor's canonical frame (LGM: 1.5)",
+    )  # fmt: skip
+    _add_common(lgm)
+    lgm.set_defaults(func=run_lgm)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dtype", default="auto", metavar="DTYPE",
+        help="weights' dtype in the folder: auto (the checkpoint's), float32, float16 or bfloat16",
+    )  # fmt: skip
+    parser.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
+
+
+# --------------------------------------------------------------------------------------- assembly
+
+
+def _text_layer(text_encoder: Any) -> int:
+    """The hidden layer the reference conditions on: OpenCLIP ViT-H's penultimate one.
+
+    A full 24-layer tower (the I2VGen-XL folder) needs -2; the ModelScope folder's 23-layer copy
+    has already dropped the last layer, so its last (-1) is that layer. Other encoders: the last.
+    """
+    layers = getattr(text_encoder.config, "num_hidden_layers", None)
+    return -2 if layers == _OPENCLIP_H_LAYERS else -1
+
+
+def _need_folder(path: Path, subfolder: str, what: str) -> None:
+    if not (path / subfolder).is_dir():
+        raise FileNotFoundError(f"{path / subfolder} not found: give {what}")
+
+
+def assemble_pipeline(
+    unet: Any,
+    task: str,
+    base: str | os.PathLike,
+    text_encoder: str | os.PathLike | None = None,
+    image_encoder: str | os.PathLike | None = None,
+    reconstructor: Any = None,
+) -> Any:
+    """A ``VideoMVPipeline`` of a converted reference UNet with the base model's other parts.
+
+    The pipeline gets the reference settings of the task's preset (prompt suffix, negative prompt,
+    guidance 9.0 / 6.0, 24 views at elevation 15° / 5° and radius 2.0 / 1.7, fov 39.6°, DDIM on the
+    task's noise schedule), and for the image model the reference frame-rate input (8).
+
+    Args:
+        unet: the converted camera UNet (see :func:`videomv.models.vgen_convert.convert_vgen_checkpoint`).
+        task: ``"text"`` or ``"image"``.
+        base: local diffusers folder of ModelScope-T2V (text) or I2VGen-XL (image); ``vae/`` is read, and
+            ``tokenizer/`` + ``text_encoder/`` / ``image_encoder/`` + ``feature_extractor/`` unless given.
+        text_encoder: transformers (or diffusers) folder of the OpenCLIP ViT-H/14 text encoder.
+        image_encoder: folder with ``image_encoder/`` and ``feature_extractor/`` (image model).
+        reconstructor: the converted reconstructor, or None.
+
+    Raises:
+        FileNotFoundError: naming the folder that is missing.
+    """
+    from diffusers import AutoencoderKL
+
+    from ..models import TextEmbeddingAdapter, get_preset, load_text_encoder
+    from ..models.vgen_convert import TASK_PRESETS, VGEN_I2V_FPS
+    from ..pipelines import VideoMVPipeline
+    from ..sampling import make_scheduler
+
+    spec = get_preset(TASK_PRESETS[task])
+    base = Path(base)
+    hub_name = "ali-vilab/i2vgen-xl" if task == "image" else "ali-vilab/text-to-video-ms-1.7b"
+    _need_folder(base, "vae", f"--base, a local diffusers folder of {hub_name}")
+    text_path = Path(text_encoder) if text_encoder is not None else base
+    if text_encoder is None:
+        _need_folder(base, "text_encoder", f"--text-encoder or a --base with text_encoder/ ({hub_name})")
+    elif not text_path.is_dir():
+        raise FileNotFoundError(f"{text_path} not found: give --text-encoder, a transformers folder of a text encoder")
+    vae = AutoencoderKL.from_pretrained(base, subfolder="vae")
+    tokenizer, encoder = load_text_encoder(text_path)
+    adapter = TextEmbeddingAdapter(
+        input_dim=encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
+        hidden_layer=_text_layer(encoder), **spec.text_adapter,
+    )  # fmt: skip
+    parts: dict[str, Any] = {}
+    config = dict(spec.pipeline)
+    if task == "image":
+        from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
+
+        image_path = Path(image_encoder) if image_encoder is not None else base
+        for subfolder in ("image_encoder", "feature_extractor"):
+            _need_folder(image_path, subfolder, f"--image-encoder or a --base with {subfolder}/ ({hub_name})")
+        parts["image_encoder"] = CLIPVisionModelWithProjection.from_pretrained(
+            image_path, subfolder="image_encoder", local_files_only=True
+        ).eval()
+        parts["feature_extractor"] = CLIPImageProcessor.from_pretrained(
+            image_path, subfolder="feature_extractor", local_files_only=True
+        )
+        config["fps"] = VGEN_I2V_FPS
+    return VideoMVPipeline(
+        unet=unet, vae=vae.eval(), scheduler=make_scheduler("ddim", spec.scheduler), tokenizer=tokenizer,
+        text_encoder=encoder, text_adapter=adapter, reconstructor=reconstructor, **parts, **config,
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------ writing
+
+
+def _dtype(name: str) -> Any:
+    import torch
+
+    if name not in DTYPE_NAMES:
+        raise ValueError(f"unknown dtype {name!r}; use one of {', '.join(DTYPE_NAMES)}")
+    return None if name == "auto" else getattr(torch, name)
+
+
+def _staging(out: Path, overwrite: bool) -> Path:
+    """An empty temporary folder beside ``out``, after checking ``out`` may be written."""
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    staging = out.with_name(f".{out.name}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def _write(out: Path, overwrite: bool, components: dict[str, Any]) -> None:
+    """Saves each ``{subfolder: model}`` (``""``: the folder itself) and renames the result to ``out``."""
+    from ..fileio import replace_folder
+
+    staging = _staging(out, overwrite)
+    try:
+        for subfolder, model in components.items():
+            model.save_pretrained(staging / subfolder if subfolder else staging)
+        replace_folder(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _millions(model: Any) -> str:
+    return f"{sum(p.numel() for p in model.parameters()) / 1e6:,.1f} M"
+
+
+def run_vgen(args: argparse.Namespace) -> int:
+    from ..models.vgen_convert import convert_reconstructor, convert_vgen_checkpoint, load_state_dict_file
+
+    task, path = ("image", args.i2v) if args.i2v is not None else ("text", args.t2v)
+    dtype = _dtype(args.dtype)
+    for folder, option in (
+        (args.base, "--base"),
+        (args.text_encoder, "--text-encoder"),
+        (args.image_encoder, "--image-encoder"),
+    ):
+        if folder is not None and not folder.is_dir():
+            raise FileNotFoundError(f"{option} {folder}: no such folder")
+    if args.base is None and (args.text_encoder is not None or args.image_encoder is not None):
+        raise ValueError("--text-encoder and --image-encoder assemble a pipeline: give --base too")
+    if args.out.exists() and not args.overwrite:  # checked before minutes of loading
+        raise FileExistsError(f"{args.out} exists; pass --overwrite to replace it")
+    state_dict, step = load_state_dict_file(path)
+    result = convert_vgen_checkpoint(state_dict, task, dtype, step=step)
+    del state_dict
+    if args.lgm is not None:
+        lgm_state, _ = load_state_dict_file(args.lgm)
+        result.reconstructor = convert_reconstructor(lgm_state, dtype or result.unet.dtype)
+    parts = [f"UNet {type(result.unet).__name__} ({_millions(result.unet)})"]
+    if result.reconstructor is not None:
+        parts.append(f"reconstructor ({_millions(result.reconstructor)})")
+    if args.base is None:
+        components = {"unet": result.unet}
+        if result.reconstructor is not None:
+            components["reconstructor"] = result.reconstructor
+        _write(args.out, args.overwrite, components)
+        what = "components"
+    else:
+        pipe = assemble_pipeline(
+            result.unet, task, args.base, args.text_encoder, args.image_encoder, result.reconstructor
+        )
+        pipe.to(dtype=result.unet.dtype)
+        _write(args.out, args.overwrite, {"": pipe})
+        what = "pipeline"
+    print(f"converted {path} (step {step}) -> {what} {args.out}: {', '.join(parts)}")
+    if result.reconstructor is None:
+        print("no reconstructor in the checkpoint: pass --lgm model_fp16.safetensors for 3D-aware sampling")
+    return 0
+
+
+def run_lgm(args: argparse.Namespace) -> int:
+    from ..models.vgen_convert import convert_reconstructor, load_state_dict_file
+
+    dtype = _dtype(args.dtype)
+    if args.out.exists() and not args.overwrite:
+        raise FileExistsError(f"{args.out} exists; pass --overwrite to replace it")
+    state_dict, _ = load_state_dict_file(args.weights)
+    reconstructor = convert_reconstructor(state_dict, dtype, cam_radius=args.cam_radius)
+    _write(args.out, args.overwrite, {"": reconstructor})
+    print(f"converted {args.weights} -> reconstructor {args.out} ({_millions(reconstructor)})")
+    return 0

@@ -1,0 +1,221 @@
+"""What is evaluated: the model, its ablations, simple baselines and other methods' outputs.
+
+Every method turns an :class:`~videomv.evaluation.objects.EvalObject` into ``(F, 3, H, W)`` views
+in [0, 1] at the object's cameras and size, so one scoring code rates them all:
+
+* ``model``: the pipeline as shipped (3D-aware sampling when it has a reconstructor);
+* ``plain``: the pipeline without 3D-aware sampling;
+* ``no-camera``: the pipeline with its camera embedding switched off (the video model alone);
+* ``copy-input``: every view is the input view (what a method that ignores the camera scores);
+* ``ground-truth``: the ground-truth views themselves (the ceiling of consistency and text checks);
+* ``external:DIR``: views another method wrote, one sample folder per object in the on-disk
+  format (``DIR/<object id>/`` or ``DIR/<object folder name>/``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import torch
+import torch.nn.functional as F
+
+from ..data.format import read_sample
+from .objects import BACKGROUND, EvalObject
+
+MODEL_METHODS = ("model", "plain", "no-camera")
+BASELINES = ("copy-input", "ground-truth")
+EXTERNAL_PREFIX = "external:"
+
+
+class Method(Protocol):
+    """Anything that generates views for an object."""
+
+    name: str
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """``(F, 3, H, W)`` views in [0, 1] at ``obj.cameras``."""
+        ...
+
+    def describe(self) -> dict[str, Any]:
+        """JSON-ready settings of the method for ``metrics.json``."""
+        ...
+
+
+@contextlib.contextmanager
+def zero_camera_embedding(unet: torch.nn.Module) -> Iterator[None]:
+    """Within the block, the UNet's camera embedding adds nothing to the time embedding.
+
+    A forward hook replaces the camera MLP's output by zeros, so the UNet runs as the video model
+    it was fine-tuned from (the camera signal is the only change); removed on exit.
+    """
+    handle = unet.camera_embedding.register_forward_hook(lambda module, inputs, output: torch.zeros_like(output))
+    try:
+        yield
+    finally:
+        handle.remove()
+
+
+def resize_views(views: torch.Tensor, size: int) -> torch.Tensor:
+    """``(F, 3, h, w)`` views resized to ``size`` x ``size`` (area-averaged when shrinking)."""
+    if views.shape[-2:] == (size, size):
+        return views
+    if views.shape[-1] > size:
+        return F.interpolate(views, size=(size, size), mode="area")
+    return F.interpolate(views, size=(size, size), mode="bilinear", align_corners=False).clamp(0, 1)
+
+
+@dataclass
+class ModelMethod:
+    """The pipeline, sampling plainly or 3D-aware, with or without its camera embedding."""
+
+    name: str
+    pipe: Any
+    three_d_aware: bool = True
+    camera: bool = True
+    steps: int = 50
+    guidance: float | None = None
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """Samples the object's views with the pipeline (image models get the input view, text models the caption)."""
+        if self.pipe.conditioning == "text":
+            if not obj.caption:
+                raise ValueError(f"{obj.name} has no caption for the text-to-views model")
+            condition: dict[str, Any] = {"prompt": obj.caption}
+        else:
+            condition = {"image": obj.condition}
+        switch = contextlib.nullcontext() if self.camera else zero_camera_embedding(self.pipe.unet)
+        with switch:
+            output = self.pipe(
+                **condition, cameras=obj.cameras, num_inference_steps=self.steps, guidance_scale=self.guidance,
+                generator=torch.Generator().manual_seed(seed), output_type="pt", three_d_aware=self.three_d_aware,
+            )  # fmt: skip
+        return resize_views(output.views[0].float().cpu(), obj.size)  # scored on the CPU beside the ground truth
+
+    def describe(self) -> dict[str, Any]:
+        """The sampling settings that distinguish this method."""
+        return {
+            "kind": "model",
+            "three_d_aware": self.three_d_aware and self.pipe.reconstructor is not None,
+            "camera_embedding": self.camera,
+            "steps": self.steps,
+            "guidance": self.pipe.config.guidance_scale if self.guidance is None else self.guidance,
+        }
+
+
+class CopyInputMethod:
+    """Every view is the input view: the score of a method that ignores the camera."""
+
+    name = "copy-input"
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """The input view repeated at every camera."""
+        return obj.condition.expand(len(obj), -1, -1, -1).clone()
+
+    def describe(self) -> dict[str, Any]:
+        """This baseline has no settings."""
+        return {"kind": "baseline"}
+
+
+class GroundTruthMethod:
+    """The ground-truth views themselves: the best score a ground-truth-free check can give."""
+
+    name = "ground-truth"
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """The ground-truth views."""
+        if obj.views is None:
+            raise ValueError(f"{obj.name} has no ground truth; the ground-truth method needs --data")
+        return obj.views.clone()
+
+    def describe(self) -> dict[str, Any]:
+        """This reference has no settings."""
+        return {"kind": "baseline"}
+
+
+@dataclass
+class ExternalMethod:
+    """Views another method wrote: one on-disk sample folder per object under ``root``.
+
+    A folder holds either the evaluated views in evaluation order (input view first) or every view
+    of the ground-truth sample (the evaluated ones are then picked by their source indices).
+    """
+
+    root: Path
+
+    @property
+    def name(self) -> str:
+        return f"{EXTERNAL_PREFIX}{self.root.name}"
+
+    def folder(self, obj: EvalObject) -> Path:
+        """The object's folder: ``root/<object id>``, else ``root/<last part of the id>``."""
+        for candidate in (self.root / obj.name, self.root / Path(obj.name).name):
+            if candidate.is_dir():
+                return candidate
+        raise FileNotFoundError(
+            f"{self.root}: no views for {obj.name} (looked for {obj.name}/ and {Path(obj.name).name}/)"
+        )
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """The stored views of the object, composited on white at the object's size."""
+        sample = read_sample(self.folder(obj))
+        views = sample.composited(BACKGROUND)
+        if len(views) != len(obj) and len(views) == obj.source_total:
+            views = views[obj.source_views]
+        if len(views) != len(obj):
+            raise ValueError(
+                f"{self.folder(obj)} holds {len(sample)} views; give the {len(obj)} evaluated views "
+                "(input view first) or all views of the ground-truth sample"
+            )
+        return resize_views(views, obj.size)
+
+    def describe(self) -> dict[str, Any]:
+        """Where the views came from."""
+        return {"kind": "external", "folder": str(self.root.resolve())}
+
+
+def parse_methods(spec: str | list[str]) -> list[str]:
+    """Method names from ``"model,plain,external:DIR"``, checked, in order, without repeats."""
+    names = spec.split(",") if isinstance(spec, str) else list(spec)
+    names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    if not names:
+        raise ValueError("no methods given; use e.g. --methods model,plain,copy-input")
+    for name in names:
+        if name.startswith(EXTERNAL_PREFIX):
+            folder = Path(name[len(EXTERNAL_PREFIX) :])
+            if not folder.is_dir():
+                raise FileNotFoundError(f"external method folder not found: {folder}")
+        elif name not in (*MODEL_METHODS, *BASELINES):
+            known = ", ".join((*MODEL_METHODS, *BASELINES, "external:DIR"))
+            raise ValueError(f"unknown method {name!r}; use some of {known}")
+    return names
+
+
+def needs_model(names: list[str]) -> bool:
+    """Whether any of the methods samples the pipeline."""
+    return any(name in MODEL_METHODS for name in names)
+
+
+def build_methods(names: list[str], pipe: Any = None, steps: int = 50, guidance: float | None = None) -> list[Method]:
+    """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``."""
+    if needs_model(names) and pipe is None:
+        raise ValueError("the methods model, plain and no-camera need a pipeline (--model)")
+    if "plain" in names and pipe.reconstructor is None:
+        raise ValueError("'plain' compares against 3D-aware sampling, but the model has no reconstructor")
+    methods: list[Method] = []
+    for name in names:
+        if name in MODEL_METHODS:
+            methods.append(
+                ModelMethod(name, pipe, three_d_aware=name != "plain", camera=name != "no-camera", steps=steps,
+                            guidance=guidance)
+            )  # fmt: skip
+        elif name == "copy-input":
+            methods.append(CopyInputMethod())
+        elif name == "ground-truth":
+            methods.append(GroundTruthMethod())
+        else:
+            methods.append(ExternalMethod(Path(name[len(EXTERNAL_PREFIX) :])))
+    return methods

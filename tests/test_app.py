@@ -1,0 +1,179 @@
+"""The web app's server side without a browser: upload checks, request folders, requests on a tiny model, CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+import zipfile
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from test_pipeline_3d_aware import SIZE, VIEWS, tiny_pipeline
+from videomv.app import AppLimits, Workspace, save_upload, viewer_camera, zip_folder
+from videomv.app.ui import Generator
+from videomv.cli.main import main
+
+LIMITS = AppLimits(max_upload_mb=0.05, max_image_side=256, min_image_side=16, max_views=8, max_steps=4)
+SETTINGS = {"views": VIEWS, "elevation": 10.0, "steps": 2, "guidance": 3.0, "seed": 5, "three_d_aware": True}
+
+
+def _image(path, size=(48, 48), mode="RGBA", fmt=None):
+    pixels = np.zeros((size[1], size[0], len(mode)), dtype=np.uint8)
+    pixels[size[1] // 4 : size[1] // 2, size[0] // 4 : size[0] // 2] = 200  # an object off centre
+    Image.fromarray(pixels.squeeze(), mode).save(path, format=fmt)
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    space = Workspace(LIMITS, parent=tmp_path)
+    yield space
+    space.close()
+
+
+@pytest.fixture(scope="module")
+def image_pipe():
+    return tiny_pipeline(image=True)
+
+
+# ------------------------------------------------------------------------------------------ uploads
+
+
+def test_upload_is_reencoded_under_the_apps_own_name(tmp_path, workspace) -> None:
+    folder = workspace.new_request()
+    rgba = save_upload(_image(tmp_path / "my object; rm -rf (1).png"), folder, LIMITS)
+    assert rgba == folder / "input.png" and Image.open(rgba).mode == "RGBA"
+    jpeg = save_upload(_image(tmp_path / "photo.jpg", mode="RGB", fmt="JPEG"), folder, LIMITS)
+    assert Image.open(jpeg).mode == "RGB" and Image.open(jpeg).format == "PNG"
+    assert sorted(p.name for p in folder.iterdir()) == ["input.png"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: _image(p, size=(300, 20)), "300x20 pixels, larger than 256 on a side; downscale it first"),
+        (lambda p: _image(p, size=(40, 8)), "40x8 pixels, smaller than 16 on a side; upload a larger one"),
+        (lambda p: p.write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>") and p, "upload a PNG, JPEG or WebP"),
+        (lambda p: p.write_bytes(_png_bytes()[:60]) and p, "could not read the upload as an image"),
+        (lambda p: p.write_bytes(os.urandom(60_000)) and p, "MB, more than the 0.05 MB limit; upload a smaller file"),
+        (lambda p: _image(p, mode="RGB", fmt="TIFF"), "TIFF images are not accepted; upload a PNG, JPEG or WebP"),
+    ],
+    ids=["too-large", "too-small", "svg", "truncated", "too-many-bytes", "tiff"],
+)
+def test_bad_uploads_get_one_line_messages(tmp_path, workspace, make, message) -> None:
+    source = make(tmp_path / "upload.png")
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(".", r"\.")) as error:
+        save_upload(source, workspace.new_request(), LIMITS)
+    assert "\n" not in str(error.value) and str(tmp_path) not in str(error.value)
+
+
+def _png_bytes() -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    Image.fromarray(np.full((32, 32, 3), 90, dtype=np.uint8)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------------------ folders
+
+
+def test_request_folders_are_random_and_cleaned_by_count_and_age(tmp_path) -> None:
+    space = Workspace(AppLimits(keep_results=3, keep_minutes=10), parent=tmp_path)
+    folders = [space.new_request() for _ in range(3)]
+    for minutes, folder in zip((5, 4, 3), folders):
+        stamp = time.time() - 60 * minutes
+        os.utime(folder, (stamp, stamp))
+    folders.append(space.new_request())  # the 3 earlier ones are kept
+    assert all(len(p.name) == 32 and int(p.name, 16) >= 0 and p.is_dir() for p in folders)
+    assert space.cleanup() == [folders[0]]  # all but the 3 newest
+    assert space.cleanup(now=time.time() + 6.5 * 60) == [folders[1]]  # now 10.5 minutes old
+    space.close()
+    assert not space.root.exists()
+
+
+def test_zip_and_viewer_camera(tmp_path) -> None:
+    (tmp_path / "out" / "views").mkdir(parents=True)
+    (tmp_path / "out" / "views" / "000.png").write_bytes(b"x")
+    (tmp_path / "out" / "result.json").write_text("{}")
+    archive = zip_folder(tmp_path / "out", tmp_path / "all.zip")
+    assert zipfile.ZipFile(archive).namelist() == ["videomv-result/result.json", "videomv-result/views/000.png"]
+    camera = viewer_camera({"settings": {"elevation": 30.0, "radius": 2.0}})
+    assert camera["up"] == [0.0, 0.0, 1.0]
+    np.testing.assert_allclose(camera["position"], [3**0.5, 0.0, 1.0], atol=1e-6)
+
+
+# ------------------------------------------------------------------------------------------ requests
+
+
+def test_requests_are_checked_before_any_work(image_pipe, workspace) -> None:
+    generator = Generator(image_pipe, workspace, LIMITS)
+    assert generator.accepts_image and not generator.accepts_prompt
+    request = generator.check("img.png", "  ", **SETTINGS)
+    assert request.prompt is None and request.views == VIEWS and request.seed == 5
+    cases = {
+        "upload an image": (None, ""),
+        "this model needs an image": (None, "a chair"),
+        "not both": ("img.png", "a chair"),
+    }
+    for message, (image, prompt) in cases.items():
+        with pytest.raises(ValueError, match=message):
+            generator.check(image, prompt, **SETTINGS)
+    with pytest.raises(ValueError, match="views must be between 1 and 8"):
+        generator.check("img.png", None, **{**SETTINGS, "views": 9})
+    with pytest.raises(ValueError, match="steps must be between 1 and 4"):
+        generator.check("img.png", None, **{**SETTINGS, "steps": 50})
+    text = Generator(tiny_pipeline(reconstructor=False), workspace, LIMITS)
+    with pytest.raises(ValueError, match="from a prompt only; remove the image"):
+        text.check("img.png", None, **SETTINGS)
+    with pytest.raises(ValueError, match="shorten it"):
+        text.check(None, "x" * 501, **SETTINGS)
+
+
+def test_a_request_writes_everything_into_its_own_folder(tmp_path, image_pipe, workspace) -> None:
+    generator = Generator(image_pipe, workspace, LIMITS, orbit_frames=4)
+    shown = generator.run(generator.check(str(_image(tmp_path / "object.png")), None, **SETTINGS))
+    folder = workspace.root / next(workspace.root.iterdir()).name
+    assert [caption for _, caption in shown["views"]] == [f"view {i} · {90 * i}°" for i in range(VIEWS)]
+    assert Image.open(shown["views"][0][0]).size == (SIZE, SIZE)
+    for key in ("video", "ply", "zip"):
+        assert os.path.dirname(shown[key]).startswith(str(folder)), key
+    names = zipfile.ZipFile(shown["zip"]).namelist()
+    assert {"videomv-result/gaussians.ply", "videomv-result/views.mp4", "videomv-result/result.json"} <= set(names)
+    assert shown["record"]["seed"] == 5 and shown["record"]["settings"]["elevation"] == 10.0
+
+
+def test_pipeline_errors_name_the_upload_not_its_path(tmp_path, image_pipe, workspace) -> None:
+    empty = tmp_path / "empty.png"
+    Image.fromarray(np.zeros((32, 32, 4), dtype=np.uint8), "RGBA").save(empty)  # fully transparent
+    generator = Generator(image_pipe, workspace, LIMITS)
+    with pytest.raises(ValueError, match="^the uploaded image is empty: no object found") as error:
+        generator.run(generator.check(str(empty), None, **SETTINGS))
+    assert str(workspace.root) not in str(error.value)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gradio") is None, reason="gradio not installed (pip install '.[app]')")
+def test_the_interface_builds(image_pipe, workspace) -> None:
+    from videomv.app import build_app
+
+    demo = build_app(image_pipe, workspace, LIMITS, default_steps=2, model_name="tiny")
+    labels = {getattr(block, "label", None) for block in demo.blocks.values()}
+    assert {"Views", "Orbit video", "Gaussians (.ply)", "Everything (.zip)", "3D-aware sampling"} <= labels
+
+
+# ------------------------------------------------------------------------------------------ command line
+
+
+def test_app_command_line_errors_are_one_line(tmp_path, capsys) -> None:
+    assert main(["app", "--port", "70000"]) == 2
+    assert main(["app", "--max-steps", "0"]) == 2
+    assert main(["app", "--model", str(tmp_path / "nowhere"), "--device", "cpu"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0] == "videomv: error: --port 70000 is not a port number; use 1024-65535"
+    assert lines[1] == "videomv: error: --max-steps must be positive"
+    # The model folder is checked after Gradio's presence (a missing extra should not cost a model load).
+    assert lines[2].startswith("videomv: error: ") and ("nowhere" in lines[2] or "videomv[app]" in lines[2])
+    assert len(lines) == 3
