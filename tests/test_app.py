@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import time
 import zipfile
 
@@ -65,7 +66,7 @@ def test_upload_is_reencoded_under_the_apps_own_name(tmp_path, workspace) -> Non
 )
 def test_bad_uploads_get_one_line_messages(tmp_path, workspace, make, message) -> None:
     source = make(tmp_path / "upload.png")
-    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(".", r"\.")) as error:
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
         save_upload(source, workspace.new_request(), LIMITS)
     assert "\n" not in str(error.value) and str(tmp_path) not in str(error.value)
 
@@ -84,7 +85,7 @@ def _png_bytes() -> bytes:
 def test_request_folders_are_random_and_cleaned_by_count_and_age(tmp_path) -> None:
     space = Workspace(AppLimits(keep_results=3, keep_minutes=10), parent=tmp_path)
     folders = [space.new_request() for _ in range(3)]
-    for minutes, folder in zip((5, 4, 3), folders):
+    for minutes, folder in zip((5, 4, 3), folders, strict=True):
         stamp = time.time() - 60 * minutes
         os.utime(folder, (stamp, stamp))
     folders.append(space.new_request())  # the 3 earlier ones are kept
@@ -111,24 +112,26 @@ def test_zip_and_viewer_camera(tmp_path) -> None:
 
 def test_requests_are_checked_before_any_work(image_pipe, workspace) -> None:
     generator = Generator(image_pipe, workspace, LIMITS)
-    assert generator.accepts_image and not generator.accepts_prompt
+    assert generator.accepts_image and not generator.accepts_prompt_alone
     request = generator.check("img.png", "  ", **SETTINGS)
     assert request.prompt is None and request.views == VIEWS and request.seed == 5
-    cases = {
-        "upload an image": (None, ""),
-        "this model needs an image": (None, "a chair"),
-        "not both": ("img.png", "a chair"),
-    }
-    for message, (image, prompt) in cases.items():
+    assert generator.check("img.png", "a mug", **SETTINGS).prompt == "a mug"  # a caption beside the image
+    for message, (image, prompt) in {"needs an image": (None, "a chair"), "upload one": (None, "")}.items():
         with pytest.raises(ValueError, match=message):
             generator.check(image, prompt, **SETTINGS)
-    with pytest.raises(ValueError, match="views must be between 1 and 8"):
-        generator.check("img.png", None, **{**SETTINGS, "views": 9})
-    with pytest.raises(ValueError, match="steps must be between 1 and 4"):
-        generator.check("img.png", None, **{**SETTINGS, "steps": 50})
+    for key, value, message in [
+        ("views", 9, "views must be between 1 and 8"),
+        ("steps", 50, "steps must be between 1 and 4"),
+        ("seed", -1, "the seed must be a whole number"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            generator.check("img.png", None, **{**SETTINGS, key: value})
     text = Generator(tiny_pipeline(reconstructor=False), workspace, LIMITS)
+    assert not text.accepts_image and text.accepts_prompt_alone
     with pytest.raises(ValueError, match="from a prompt only; remove the image"):
         text.check("img.png", None, **SETTINGS)
+    with pytest.raises(ValueError, match="type a prompt or upload an image"):
+        text.check(None, " ", **SETTINGS)
     with pytest.raises(ValueError, match="shorten it"):
         text.check(None, "x" * 501, **SETTINGS)
 
@@ -150,7 +153,7 @@ def test_pipeline_errors_name_the_upload_not_its_path(tmp_path, image_pipe, work
     empty = tmp_path / "empty.png"
     Image.fromarray(np.zeros((32, 32, 4), dtype=np.uint8), "RGBA").save(empty)  # fully transparent
     generator = Generator(image_pipe, workspace, LIMITS)
-    with pytest.raises(ValueError, match="^the uploaded image is empty: no object found") as error:
+    with pytest.raises(ValueError, match=r"^the uploaded image is empty: no object found") as error:
         generator.run(generator.check(str(empty), None, **SETTINGS))
     assert str(workspace.root) not in str(error.value)
 

@@ -75,7 +75,7 @@ def app(tmp_path_factory):
         results = _wait_until_serving(process, log, url)
         yield url, results
     finally:
-        process.send_signal(signal.SIGINT)  # as Ctrl-C: the app removes its results folder on the way out
+        process.send_signal(signal.SIGTERM)  # as a service manager: the app still deletes its results
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -47,8 +47,9 @@ def test_a_damaged_newest_checkpoint_is_detected_and_the_previous_one_used(tmp_p
 
 
 def start_worker(root: Path, steps: int, every: int, delay: float) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, WORKER, str(root), str(steps), str(every), str(delay)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, WORKER, str(root), str(steps), str(every), str(delay)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "ready"
     return proc
 
@@ -67,7 +68,7 @@ def test_sigkill_at_any_moment_keeps_a_loadable_checkpoint(tmp_path):
         assert step >= last_step, "a kill must never lose the last complete checkpoint"
         last_step = step
         # The newest complete checkpoint restores in a fresh process state.
-        accelerator, *_ , position = worker.build(seed=1)
+        accelerator, *_, position = worker.build(seed=1)
         state = worker.load_checkpoint(accelerator, latest)
         assert state["step"] == step and position.index == step
     assert last_step > 0

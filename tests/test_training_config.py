@@ -12,9 +12,11 @@ def test_every_preset_builds_and_round_trips_through_json(name):
 
 
 def test_overrides_are_typed():
-    config = apply_overrides(preset("tiny-cpu"), ["--lr", "3e-4", "--max-steps=50", "--pretrained", "none",
-                                                  "--gradient-checkpointing", "--ema_decay", "0.99",
-                                                  "--mixed-precision", "bf16", "--random-start-view", "false"])
+    overrides = [
+        "--lr", "3e-4", "--max-steps=50", "--pretrained", "none", "--gradient-checkpointing", "--ema_decay", "0.99",
+        "--mixed-precision", "bf16", "--random-start-view", "false",
+    ]  # fmt: skip
+    config = apply_overrides(preset("tiny-cpu"), overrides)
     assert config.lr == 3e-4 and config.max_steps == 50 and config.pretrained is None
     assert config.gradient_checkpointing is True and config.ema_decay == 0.99
     assert config.mixed_precision == "bf16" and config.random_start_view is False
@@ -50,3 +52,11 @@ def test_reference_presets_carry_the_reference_schedules():
     assert (t2v.prediction_type, t2v.beta_schedule, t2v.zero_terminal_snr) == ("epsilon", "scaled_linear", False)
     assert (i2v.prediction_type, i2v.zero_terminal_snr, i2v.offset_noise) == ("v_prediction", True, 0.1)
     assert t2v.num_views == i2v.num_views == 24 and t2v.image_size == 256 and t2v.batch_size == 8
+
+
+def test_help_after_the_task_prints_the_help(capsys):
+    from videomv.cli.main import main
+
+    assert main(["train", "diffusion", "--preset", "tiny-cpu", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: videomv train") and "--preset NAME" in out

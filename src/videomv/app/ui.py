@@ -47,8 +47,8 @@ SHOW_IN_VIEWER_JS = f"""
   return [];
 }}
 """
-# Generation results that must survive until every result has been downloaded; Gradio copies
-# returned files into its own cache, which it cleans every CACHE_CHECK_S seconds.
+# Gradio copies returned files into its own cache; it deletes those older than keep_minutes,
+# looking every CACHE_CHECK_S seconds, so downloads stay available as long as our own copies.
 CACHE_CHECK_S = 600
 
 
@@ -100,8 +100,8 @@ class Generator:
         return self.pipe.conditioning != "text"
 
     @property
-    def accepts_prompt(self) -> bool:
-        """Whether the model generates from a prompt alone."""
+    def accepts_prompt_alone(self) -> bool:
+        """Whether the model generates from a prompt alone (image models may also take one beside the image)."""
         return self.pipe.conditioning == "text" or bool(self.pipe.config.text_to_views)
 
     def check(self, image: str | None, prompt: str | None, **settings: Any) -> Request:
@@ -109,12 +109,10 @@ class Generator:
         prompt = (prompt or "").strip() or None
         if image is not None and not self.accepts_image:
             raise ValueError("this model generates from a prompt only; remove the image")
-        if prompt is not None and image is not None:
-            raise ValueError("give an image or a prompt, not both; clear one of them")
+        if image is None and not self.accepts_prompt_alone:
+            raise ValueError("this model needs an image; upload one")
         if prompt is None and image is None:
-            raise ValueError("upload an image" if not self.accepts_prompt else "type a prompt or upload an image")
-        if prompt is not None and not self.accepts_prompt:
-            raise ValueError("this model needs an image; upload one (the prompt is not used)")
+            raise ValueError("type a prompt or upload an image")
         if prompt is not None and len(prompt) > self.limits.max_prompt_chars:
             raise ValueError(f"the prompt is longer than {self.limits.max_prompt_chars} characters; shorten it")
         views, steps = int(settings["views"]), int(settings["steps"])
@@ -122,9 +120,12 @@ class Generator:
             raise ValueError(f"views must be between 1 and {self.limits.max_views}")
         if not 1 <= steps <= self.limits.max_steps:
             raise ValueError(f"steps must be between 1 and {self.limits.max_steps}")
+        seed = int(settings["seed"] or 0)
+        if not 0 <= seed < 2**63:
+            raise ValueError("the seed must be a whole number from 0 to 2**63 - 1")
         return Request(
             prompt=prompt, image=image, views=views, elevation=float(settings["elevation"]), steps=steps,
-            guidance=float(settings["guidance"]), seed=int(settings["seed"] or 0),
+            guidance=float(settings["guidance"]), seed=seed,
             three_d_aware=bool(settings["three_d_aware"]),
         )  # fmt: skip
 
@@ -166,6 +167,17 @@ def _without_path(message: str, image: str | None) -> str:
     return message
 
 
+def _prompt_label(generator: Generator) -> str:
+    if not generator.accepts_image:
+        return "Prompt"
+    return "Prompt (alone, or describing the image)" if generator.accepts_prompt_alone else "Prompt (optional)"
+
+
+def _model_steps(pipe: VideoMVPipeline) -> int:
+    """The model's own default step count (older pipeline folders do not record one: 50, the reference)."""
+    return int(getattr(pipe.config, "num_inference_steps", None) or 50)
+
+
 def _summary(record: dict[str, Any], seconds: float) -> str:
     settings = record["settings"]
     gaussians = f", {record['num_gaussians']:,} Gaussians" if record["num_gaussians"] else " (no reconstructor)"
@@ -180,7 +192,7 @@ def build_app(
     pipe: VideoMVPipeline,
     workspace: Workspace,
     limits: AppLimits | None = None,
-    default_steps: int = 50,
+    default_steps: int | None = None,
     orbit_frames: int = 48,
     model_name: str = "",
 ) -> Any:
@@ -190,7 +202,7 @@ def build_app(
         pipe: the pipeline every request runs on.
         workspace: the folder root for requests.
         limits: what a request may ask for (default :class:`AppLimits`).
-        default_steps: the steps slider's starting value.
+        default_steps: the steps slider's starting value (default: the model's).
         orbit_frames: frames of the Gaussians' orbit video.
         model_name: shown in the page's header.
 
@@ -231,7 +243,7 @@ def build_app(
     with blocks as demo:
         gr.Markdown(
             "# videomv\nConsistent views all around an object, and its 3D Gaussians, from "
-            + ("one image or one prompt." if generator.accepts_image and generator.accepts_prompt else
+            + ("one image or one prompt." if generator.accepts_image and generator.accepts_prompt_alone else
                "one image." if generator.accepts_image else "one prompt.")
             + (f" Model: `{model_name}`." if model_name else "")
         )  # fmt: skip
@@ -243,14 +255,17 @@ def build_app(
                     visible=generator.accepts_image, elem_id="videomv-image",
                 )  # fmt: skip
                 prompt = gr.Textbox(
-                    label="Prompt", placeholder="a red chair", max_lines=2, visible=generator.accepts_prompt,
-                    elem_id="videomv-prompt",
-                )  # fmt: skip
+                    label=_prompt_label(generator), placeholder="a red chair", max_lines=2, elem_id="videomv-prompt"
+                )
                 with gr.Accordion("Settings", open=True):
                     views = gr.Slider(1, limits.max_views, value=config.num_views, step=1, label="Views")
                     elevation = gr.Slider(-45, 75, value=config.elevation, step=1, label="Elevation (degrees)")
                     steps = gr.Slider(
-                        1, limits.max_steps, value=min(default_steps, limits.max_steps), step=1, label="Denoising steps"
+                        1,
+                        limits.max_steps,
+                        value=min(default_steps or _model_steps(pipe), limits.max_steps),
+                        step=1,
+                        label="Denoising steps",
                     )
                     guidance = gr.Slider(1, 20, value=config.guidance_scale, step=0.5, label="Guidance scale")
                     seed = gr.Number(value=0, precision=0, label="Seed", minimum=0)
@@ -264,7 +279,7 @@ def build_app(
                 gr.HTML(VIEWER_HTML, label="3D Gaussians", elem_id="videomv-viewer")
                 with gr.Row():
                     gallery = gr.Gallery(
-                        label="Views", columns=6, height=300, object_fit="contain", elem_id="videomv-gallery", scale=2
+                        label="Views", columns=4, height=300, object_fit="contain", elem_id="videomv-gallery", scale=2
                     )
                     video = gr.Video(
                         label="Orbit video", autoplay=True, loop=True, height=300, elem_id="videomv-video", scale=1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     model.add_argument(
         "--scheduler", default=None, metavar="NAME", help="ddim, dpmsolver++, unipc or ddpm (default: the model's)"
     )
-    model.add_argument("--steps", type=int, default=50, metavar="S", help="the page's default denoising steps (50)")
+    model.add_argument(
+        "--steps", type=int, default=None, metavar="S", help="the page's default denoising steps (default: the model's)"
+    )
     model.add_argument("--orbit-frames", type=int, default=48, metavar="N", help="frames of the Gaussians' orbit (48)")
     server = parser.add_argument_group("server")
     server.add_argument(
@@ -103,16 +106,23 @@ def run_app(args: argparse.Namespace) -> int:
     name = args.model.resolve().name if args.model else "default"
     demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name)
     print(f"videomv app: model {name} on {pipe.device}; results under {workspace.root} (deleted on exit)")
+    signal.signal(signal.SIGTERM, _interrupt)
     ui.launch_app(demo, limits, host=args.host, port=args.port)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (service managers, ``docker stop``) as Ctrl-C: the server closes and the results are deleted."""
+    raise KeyboardInterrupt
 
 
 def _check(args: argparse.Namespace, limits: AppLimits) -> None:
     """One-line errors for option values that cannot work, before anything is loaded."""
     positive = {
-        "--steps": args.steps, "--orbit-frames": args.orbit_frames, "--max-upload-mb": limits.max_upload_mb,
-        "--max-image-side": limits.max_image_side, "--max-views": limits.max_views, "--max-steps": limits.max_steps,
-        "--queue-size": limits.queue_size, "--keep-minutes": limits.keep_minutes,
+        "--steps": 1 if args.steps is None else args.steps, "--orbit-frames": args.orbit_frames,
+        "--max-upload-mb": limits.max_upload_mb, "--max-image-side": limits.max_image_side,
+        "--max-views": limits.max_views, "--max-steps": limits.max_steps, "--queue-size": limits.queue_size,
+        "--keep-minutes": limits.keep_minutes,
     }  # fmt: skip
     bad = [name for name, value in positive.items() if value <= 0]
     if bad:

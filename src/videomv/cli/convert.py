@@ -16,9 +16,6 @@ from pathlib import Path
 from typing import Any
 
 DTYPE_NAMES = ("auto", "float32", "float16", "bfloat16")
-# OpenCLIP ViT-H/14's text tower has 24 layers and the reference reads its penultimate one; the
-# diffusers ModelScope folder ships it with the last layer already dropped (23 layers).
-_OPENCLIP_H_LAYERS = 24
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -85,16 +82,6 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------------------- assembly
 
 
-def _text_layer(text_encoder: Any) -> int:
-    """The hidden layer the reference conditions on: OpenCLIP ViT-H's penultimate one.
-
-    A full 24-layer tower (the I2VGen-XL folder) needs -2; the ModelScope folder's 23-layer copy
-    has already dropped the last layer, so its last (-1) is that layer. Other encoders: the last.
-    """
-    layers = getattr(text_encoder.config, "num_hidden_layers", None)
-    return -2 if layers == _OPENCLIP_H_LAYERS else -1
-
-
 def _need_folder(path: Path, subfolder: str, what: str) -> None:
     if not (path / subfolder).is_dir():
         raise FileNotFoundError(f"{path / subfolder} not found: give {what}")
@@ -129,6 +116,7 @@ def assemble_pipeline(
     from diffusers import AutoencoderKL
 
     from ..models import TextEmbeddingAdapter, get_preset, load_text_encoder
+    from ..models.encoders import reference_text_layer
     from ..models.vgen_convert import TASK_PRESETS, VGEN_I2V_FPS
     from ..pipelines import VideoMVPipeline
     from ..sampling import make_scheduler
@@ -146,7 +134,7 @@ def assemble_pipeline(
     tokenizer, encoder = load_text_encoder(text_path)
     adapter = TextEmbeddingAdapter(
         input_dim=encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
-        hidden_layer=_text_layer(encoder), **spec.text_adapter,
+        hidden_layer=reference_text_layer(encoder), **spec.text_adapter,
     )  # fmt: skip
     parts: dict[str, Any] = {}
     config = dict(spec.pipeline)

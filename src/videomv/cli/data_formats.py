@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..data.external import READERS
-from ..data.format import is_sample, read_sample, write_sample
+# The layouts of videomv.data.external.READERS (named here so building the parser imports no torch).
+LAYOUTS = ("gobjaverse", "syncdreamer", "zero123")
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -26,13 +26,15 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     convert.add_argument("source", type=Path, help="the external render folder")
     convert.add_argument("out", type=Path, help="the sample folder to write")
-    convert.add_argument("--from", dest="layout", required=True, choices=sorted(READERS), help="the source layout")
+    convert.add_argument("--from", dest="layout", required=True, choices=LAYOUTS, help="the source layout")
     convert.add_argument("--caption", default=None, help="caption to store with the sample")
     convert.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     convert.set_defaults(func=run_convert)
 
 
 def _sample_folders(path: Path) -> list[Path]:
+    from ..data.format import is_sample
+
     if is_sample(path):
         return [path]
     if not path.is_dir():
@@ -44,6 +46,8 @@ def _sample_folders(path: Path) -> list[Path]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from ..data.format import read_sample
+
     folders = _sample_folders(args.path)
     bad = 0
     for folder in folders:
@@ -57,6 +61,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_convert(args: argparse.Namespace) -> int:
+    from ..data.external import READERS
+    from ..data.format import write_sample
+
     sample = READERS[args.layout](args.source)
     if args.caption is not None:
         sample.caption = args.caption

@@ -8,6 +8,11 @@ Many GPUs / nodes (see ``configs/accelerate/`` and ``docs/training_notes.md``)::
 
     accelerate launch --config_file configs/accelerate/multi_gpu.yaml -m videomv.cli.main \\
         train diffusion --preset t2v-modelscope --pretrained /models/text-to-video-ms-1.7b --data data/objaverse
+
+Several CPU processes (gloo; ``accelerate launch --cpu`` starts only one process without mpirun)::
+
+    ACCELERATE_USE_CPU=true accelerate launch --multi_gpu --num_processes 2 -m videomv.cli.main \
+        train diffusion --preset tiny-cpu --data data/train
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ import argparse
 import json
 from pathlib import Path
 
-from ..training.checkpoint import CONFIG_FILE
 from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset
 
 
@@ -37,7 +41,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | None, bool]:
     """``(config, resume checkpoint or None, print_only)`` from the command line of ``videomv train TASK``."""
-    from ..training.checkpoint import resolve_resume
+    from ..training.checkpoint import CONFIG_FILE, resolve_resume
 
     own = argparse.ArgumentParser(prog=f"videomv train {task}", add_help=False)
     own.add_argument("--preset")
@@ -60,7 +64,7 @@ def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | N
 
 def run_train(args: argparse.Namespace) -> int:
     """Runs ``videomv train``."""
-    from ..training.loop import run
+    from ..training.loop import make_accelerator, run
 
     if {"-h", "--help"} & set(args.options):
         # REMAINDER hands a --help after TASK to the config overrides: answer it instead.
@@ -70,8 +74,14 @@ def run_train(args: argparse.Namespace) -> int:
     if print_only:
         print(config.to_json())
         return 0
-    print(f"videomv train {args.task}:\n{describe(config)}")
-    result = run(config, resume=resume)
+    accelerator = make_accelerator(config)
+    # Under `accelerate launch` every process runs this: one of them reports.
+    main = accelerator.is_main_process
+    if main:
+        print(f"videomv train {args.task}:\n{describe(config)}")
+    result = run(config, resume=resume, accelerator=accelerator)
+    if not main:
+        return 0
     summary = {
         "step": result.step,
         "stopped": result.stopped,

@@ -1,17 +1,15 @@
-"""Multi-view data: the on-disk format, external layouts, mesh rendering and datasets."""
+"""Multi-view data: the on-disk format, external layouts, mesh rendering and datasets.
 
-from .dataset import MultiViewDataset, find_samples
-from .external import read_gobjaverse, read_syncdreamer
-from .format import MultiViewFormatError, MultiViewSample, is_sample, read_sample, write_sample
+Names are imported on first use (see :mod:`videomv._lazy`).
+"""
 
-__all__ = [
-    "MultiViewDataset",
-    "MultiViewFormatError",
-    "MultiViewSample",
-    "find_samples",
-    "is_sample",
-    "read_gobjaverse",
-    "read_sample",
-    "read_syncdreamer",
-    "write_sample",
-]
+from .._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "dataset": ["MultiViewDataset", "find_samples"],
+        "external": ["read_gobjaverse", "read_syncdreamer"],
+        "format": ["MultiViewFormatError", "MultiViewSample", "is_sample", "read_sample", "write_sample"],
+    },
+)

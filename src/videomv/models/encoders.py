@@ -107,6 +107,21 @@ def encode_prompts(
     return adapter(hidden.to(adapter.dtype), mask)
 
 
+# OpenCLIP ViT-H/14's text tower has 24 layers and the reference reads its penultimate one; the
+# diffusers ModelScope folder ships it with the last layer already dropped (23 layers).
+_OPENCLIP_H_LAYERS = 24
+
+
+def reference_text_layer(text_encoder: Any) -> int:
+    """The hidden layer the reference models condition on: OpenCLIP ViT-H's penultimate one.
+
+    A full 24-layer tower (the I2VGen-XL folder) needs -2; the ModelScope folder's 23-layer copy
+    has already dropped the last layer, so its last (-1) is that layer. Other encoders: the last.
+    """
+    layers = getattr(text_encoder.config, "num_hidden_layers", None)
+    return -2 if layers == _OPENCLIP_H_LAYERS else -1
+
+
 # Stands in a compact pipeline folder's text_encoder/ for the bundled MiniLM (see pipelines.packaging).
 BUNDLED_MINILM_MARKER = "bundled_minilm.json"
 

@@ -32,7 +32,7 @@ from ..models import (
     spatial_scale_factor,
 )
 from ..models.configs import NEGATIVE_PROMPT
-from ..models.encoders import BUNDLED_MINILM_MARKER
+from ..models.encoders import BUNDLED_MINILM_MARKER, reference_text_layer
 from ..sampling import ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
@@ -175,8 +175,9 @@ class VideoMVPipeline(DiffusionPipeline):
             )
         tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
         adapter = TextEmbeddingAdapter(
-            input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim, **spec.text_adapter
-        )
+            input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
+            hidden_layer=reference_text_layer(text_encoder), **spec.text_adapter,
+        )  # fmt: skip
         if torch_dtype is not None:
             adapter.to(torch_dtype)
         return cls(

@@ -1,30 +1,19 @@
-"""Training: configuration presets, crash-safe checkpoints and the accelerate-based loops."""
+"""Training: configuration presets, crash-safe checkpoints and the accelerate-based loops.
 
-from .checkpoint import (
-    StopRequest,
-    latest_checkpoint,
-    list_checkpoints,
-    load_checkpoint,
-    resolve_resume,
-    save_checkpoint,
-)
-from .config import PRESETS, TrainConfig, apply_overrides, describe, preset
-from .loop import TrainResult, build, run, train
+Names are imported on first use (see :mod:`videomv._lazy`), so reading a preset does not load
+accelerate and the models.
+"""
 
-__all__ = [
-    "PRESETS",
-    "StopRequest",
-    "TrainConfig",
-    "TrainResult",
-    "apply_overrides",
-    "build",
-    "describe",
-    "latest_checkpoint",
-    "list_checkpoints",
-    "load_checkpoint",
-    "preset",
-    "resolve_resume",
-    "run",
-    "save_checkpoint",
-    "train",
-]
+from .._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "checkpoint": [
+            "StopRequest", "latest_checkpoint", "list_checkpoints", "load_checkpoint", "resolve_resume",
+            "save_checkpoint",
+        ],
+        "config": ["PRESETS", "TrainConfig", "apply_overrides", "describe", "preset"],
+        "loop": ["TrainResult", "build", "run", "train"],
+    },
+)  # fmt: skip

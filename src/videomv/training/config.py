@@ -148,6 +148,8 @@ class TrainConfig:
         return replace_checked(cls(), values)
 
 
+# Hand-aligned: one preset per block, its fields in reading order.
+# fmt: off
 PRESETS: dict[str, dict[str, Any]] = {
     # A text→views model that trains on a 2-core CPU: pixel space, 8 views × 64².
     "tiny-cpu": dict(task="diffusion", model="tiny-cpu", num_views=8, image_size=64, lr=2e-4,
@@ -183,6 +185,7 @@ PRESETS: dict[str, dict[str, Any]] = {
                               reconstructor_inputs="x0",
                               output_dir="runs/reconstructor-big"),
 }
+# fmt: on
 
 
 def field_names() -> list[str]:
@@ -201,9 +204,7 @@ def replace_checked(config: TrainConfig, values: dict[str, Any]) -> TrainConfig:
     """``dataclasses.replace`` that names the valid keys when given an unknown one."""
     unknown = sorted(set(values) - set(field_names()))
     if unknown:
-        raise ValueError(
-            f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(field_names())}"
-        )
+        raise ValueError(f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(field_names())}")
     return dataclasses.replace(config, **values)
 
 
@@ -274,5 +275,3 @@ def describe(config: TrainConfig) -> str:
         if getattr(config, f.name) != getattr(default, f.name)
     ]
     return "\n".join(lines)
-
-

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -152,6 +153,26 @@ def make_lr_lambda(config: TrainConfig, num_processes: int = 1):
     return multiplier
 
 
+def make_accelerator(config: TrainConfig) -> Accelerator:
+    """The run's accelerator (mixed precision, gradient accumulation) for whatever ``accelerate launch`` set up.
+
+    Raises:
+        ValueError: when a launcher started several processes that did not form one group (on a
+            machine without GPUs accelerate needs ``ACCELERATE_USE_CPU=true`` for that); they would
+            train apart and overwrite each other's checkpoints.
+    """
+    accelerator = Accelerator(
+        mixed_precision=config.mixed_precision, gradient_accumulation_steps=config.gradient_accumulation
+    )
+    launched = int(os.environ.get("WORLD_SIZE", "1"))
+    if launched > 1 and accelerator.num_processes == 1:
+        raise ValueError(
+            f"{launched} processes were launched but accelerate sees one ({accelerator.distributed_type}); "
+            "on CPU set ACCELERATE_USE_CPU=true (see the README's training section)"
+        )
+    return accelerator
+
+
 def train(
     config: TrainConfig,
     task: TrainingTask,
@@ -167,16 +188,13 @@ def train(
         task: the module to train (see :class:`TrainingTask`), built identically on every process.
         dataset: map-style dataset of items collated into the task's batches.
         resume: a checkpoint folder, or a run/checkpoints folder (its newest complete checkpoint).
-        accelerator: an existing accelerator; by default one from the config (mixed precision,
-            gradient accumulation) for whatever ``accelerate launch`` set up.
+        accelerator: an existing accelerator; by default :func:`make_accelerator`.
         progress: show the tqdm bar on the main process.
 
     Returns:
         A :class:`TrainResult`.
     """
-    accelerator = accelerator or Accelerator(
-        mixed_precision=config.mixed_precision, gradient_accumulation_steps=config.gradient_accumulation
-    )
+    accelerator = accelerator or make_accelerator(config)
     output = Path(config.output_dir)
     main = accelerator.is_main_process
     # Only draws outside the per-sample generators use the global RNGs (model dropout, items without an
@@ -333,7 +351,12 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
     return task, dataset
 
 
-def run(config: TrainConfig, resume: str | Path | None = None, progress: bool = True) -> TrainResult:
+def run(
+    config: TrainConfig,
+    resume: str | Path | None = None,
+    progress: bool = True,
+    accelerator: Accelerator | None = None,
+) -> TrainResult:
     """Builds the task and data of ``config`` and trains (what ``videomv train`` runs)."""
     task, dataset = build(config)
-    return train(config, task, dataset, resume=resume, progress=progress)
+    return train(config, task, dataset, resume=resume, accelerator=accelerator, progress=progress)

@@ -1,0 +1,62 @@
+"""The model shipped inside the package: it loads offline and generates views the cameras explain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from videomv.cameras import orbit
+from videomv.pipelines import VideoMVPipeline, export
+from videomv.pipelines.packaging import folder_size_mb
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "images"
+VIEWS = 8
+
+
+@pytest.fixture(scope="module")
+def pipe() -> VideoMVPipeline:
+    torch.set_num_threads(1)
+    pipe = export.load_pipeline(device="cpu", progress=False)
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+
+def test_the_shipped_model_is_complete_and_small(pipe: VideoMVPipeline) -> None:
+    assert folder_size_mb(export.DEFAULT_MODEL) <= 60
+    assert pipe.reconstructor is not None and pipe.config.text_to_views
+    assert pipe.image_size == 64 and pipe.config.num_views == VIEWS
+
+
+def _generate(pipe: VideoMVPipeline, **kwargs) -> torch.Tensor:
+    out = pipe(
+        **kwargs, num_inference_steps=6, output_type="pt", generator=torch.Generator().manual_seed(0),
+        cameras=orbit(VIEWS, elevation=10.0, radius=pipe.config.radius, size=pipe.image_size),
+    )  # fmt: skip
+    assert out.gaussians is not None and len(out.gaussians[0]) > 0
+    return out.views[0]
+
+
+def test_image_to_views_follow_the_cameras(pipe: VideoMVPipeline) -> None:
+    views = _generate(pipe, image=str(EXAMPLES / "cone_beside_torus.png"))
+    assert views.shape == (VIEWS, 3, 64, 64) and views.min() >= 0 and views.max() <= 1
+    # Neighbouring views (45° apart) resemble each other more than views half an orbit apart.
+    neighbours = (views - views.roll(1, 0)).abs().mean()
+    opposite = (views - views.roll(VIEWS // 2, 0)).abs().mean()
+    assert 0 < neighbours < opposite
+    # An object, not a blank: the views hold non-background pixels, and differ from one another.
+    assert (views < 0.9).any(dim=1).float().mean() > 0.02
+    assert (views[0] - views[VIEWS // 2]).abs().mean() > 0.01
+
+
+def _foreground_colour(views: torch.Tensor) -> torch.Tensor:
+    """Mean RGB of the pixels that are not (near-)white background, over all views."""
+    mask = (views < 0.9).any(dim=1)
+    return views.permute(1, 0, 2, 3)[:, mask].mean(dim=1)
+
+
+def test_a_prompt_alone_gives_views_that_follow_it(pipe: VideoMVPipeline) -> None:
+    red = _foreground_colour(_generate(pipe, prompt="a red sphere"))
+    blue = _foreground_colour(_generate(pipe, prompt="a blue cube"))
+    assert red[0] > red[2] and blue[2] > blue[0]
