@@ -28,6 +28,8 @@ from PIL import Image
 from test_pipeline_3d_aware import VIEWS, tiny_pipeline
 from videomv.cli.doctor import CHROMIUM_NAMES
 
+PAGE_LOAD_MS = 180_000
+
 
 def _chromium() -> str | None:
     return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
@@ -107,8 +109,9 @@ def page(app):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(app[0])
-        page.wait_for_selector("#videomv-run", timeout=60_000)
+        # Generous: on a loaded 2-core machine the first page load (Gradio's assets) took over 30 s.
+        page.goto(app[0], timeout=PAGE_LOAD_MS)
+        page.wait_for_selector("#videomv-run", timeout=PAGE_LOAD_MS)
         yield page
         browser.close()
         assert not errors, f"JavaScript errors on the page: {errors}"
