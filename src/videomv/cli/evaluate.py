@@ -33,7 +33,7 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
     parser.add_argument("--views", type=int, default=None, metavar="N", help="views per object, evenly spaced")
     parser.add_argument("--size", type=int, default=None, metavar="PX", help="scoring resolution (default the model's)")
     parser.add_argument("--limit", type=int, default=None, metavar="K", help="evaluate at most K objects")
-    parser.add_argument("--steps", type=int, default=50, metavar="S", help="denoising steps (default 50)")
+    parser.add_argument("--steps", type=int, default=None, metavar="S", help="denoising steps (default: the model's)")
     parser.add_argument(
         "--guidance", type=float, default=None, metavar="G", help="guidance scale (default the model's)"
     )
@@ -113,7 +113,7 @@ def _check_args(args: argparse.Namespace, prompts: list[str]) -> None:
     if args.data is not None and prompts:
         raise ValueError("give either --data or prompts, not both")
     positive = {
-        "--steps": args.steps, "--views": args.views or 1, "--limit": args.limit or 1, "--size": args.size or 1,
+        "--steps": args.steps or 1, "--views": args.views or 1, "--limit": args.limit or 1, "--size": args.size or 1,
         "--fit-steps": getattr(args, "fit_steps", 1), "--fit-gaussians": getattr(args, "fit_gaussians", 1),
     }  # fmt: skip
     bad = [name for name, value in positive.items() if value < 1]
@@ -176,7 +176,7 @@ def run_eval(args: argparse.Namespace) -> int:
         pipe.set_progress_bar_config(disable=True)  # one bar per object is enough
     names = _resolve_methods(args, pipe)
     size = args.size or (pipe.image_size if pipe is not None else None)
-    methods = build_methods(names, pipe, args.steps, args.guidance)
+    methods = build_methods(names, pipe, args.steps, args.guidance, from_text=args.protocol == "text")
     settings = {
         "model": (str(args.model.resolve()) if args.model else "default") if pipe is not None else None,
         "data": str(args.data.resolve()) if args.data else None, "split": args.split, "layout": args.layout,

@@ -76,12 +76,14 @@ class ModelMethod:
     pipe: Any
     three_d_aware: bool = True
     camera: bool = True
-    steps: int = 50
+    steps: int | None = None
     guidance: float | None = None
+    # Condition on the caption even when the model also takes images (the text protocol).
+    from_text: bool = False
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
         """Samples the object's views with the pipeline (image models get the input view, text models the caption)."""
-        if self.pipe.conditioning == "text":
+        if self.pipe.conditioning == "text" or self.from_text:
             if not obj.caption:
                 raise ValueError(f"{obj.name} has no caption for the text-to-views model")
             condition: dict[str, Any] = {"prompt": obj.caption}
@@ -199,8 +201,14 @@ def needs_model(names: list[str]) -> bool:
     return any(name in MODEL_METHODS for name in names)
 
 
-def build_methods(names: list[str], pipe: Any = None, steps: int = 50, guidance: float | None = None) -> list[Method]:
-    """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``."""
+def build_methods(
+    names: list[str], pipe: Any = None, steps: int | None = None, guidance: float | None = None,
+    from_text: bool = False,
+) -> list[Method]:
+    """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``.
+
+    ``from_text`` makes the model methods generate from the caption alone (the text protocol).
+    """
     if needs_model(names) and pipe is None:
         raise ValueError("the methods model, plain and no-camera need a pipeline (--model)")
     if "plain" in names and pipe.reconstructor is None:
@@ -210,7 +218,7 @@ def build_methods(names: list[str], pipe: Any = None, steps: int = 50, guidance:
         if name in MODEL_METHODS:
             methods.append(
                 ModelMethod(name, pipe, three_d_aware=name != "plain", camera=name != "no-camera", steps=steps,
-                            guidance=guidance)
+                            guidance=guidance, from_text=from_text)
             )  # fmt: skip
         elif name == "copy-input":
             methods.append(CopyInputMethod())
