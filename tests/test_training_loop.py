@@ -143,6 +143,14 @@ def test_stopped_and_resumed_run_equals_the_straight_run(data, tmp_path):
     assert (state["epoch"], state["batches_in_epoch"]) == (0, 2)  # the batch read ahead is not counted
 
 
+def test_an_lr_given_on_resume_takes_effect(data, tmp_path):
+    extra = ("--max-steps", "4", "--lr-schedule", "constant", "--lr", "1e-3", "--checkpoint-every", "2")
+    run(_config("tiny-cpu", data, tmp_path, *extra, "--max-steps", "2"), progress=False)
+    run(_config("tiny-cpu", data, tmp_path, *extra, "--lr", "1e-4"), resume=tmp_path, progress=False)
+    lines = [json.loads(line) for line in (tmp_path / "logs" / "metrics.jsonl").read_text().splitlines()]
+    assert [(line["step"], line["lr"]) for line in lines] == [(1, 1e-3), (2, 1e-3), (3, 1e-4), (4, 1e-4)]
+
+
 def test_run_writes_logs_samples_and_a_loadable_pipeline(data, tmp_path):
     from videomv.pipelines.videomv import VideoMVPipeline
 

@@ -133,6 +133,16 @@ class MetricsLogger:
             self.writer.close()
 
 
+def apply_configured_lr(schedule: Any, lr: float) -> None:
+    """Makes a restored LR schedule follow ``lr``: its saved state carries the checkpoint's peak rate,
+    which would silently override an ``--lr`` given with ``--resume``."""
+    scheduler = getattr(schedule, "scheduler", schedule)  # accelerate wraps the torch scheduler
+    scheduler.base_lrs = [lr] * len(scheduler.base_lrs)
+    for group, factor in zip(scheduler.optimizer.param_groups, scheduler.lr_lambdas, strict=True):
+        group["initial_lr"] = lr
+        group["lr"] = lr * factor(scheduler.last_epoch)
+
+
 def make_lr_lambda(config: TrainConfig, num_processes: int = 1):
     """Multiplier of the peak LR per scheduler step: linear warm-up, then cosine to 0 or constant.
 
@@ -235,6 +245,7 @@ def train(
         state = load_checkpoint(accelerator, path)
         step, epoch, consumed = state["step"], state["epoch"], state["batches_in_epoch"]
         logger.info("resumed from %s at step %d (epoch %d, batch %d)", path, step, epoch, consumed)
+        apply_configured_lr(schedule, config.lr)
 
     metrics = MetricsLogger(output / "logs", enabled=main)
     result = TrainResult(step=step)
