@@ -174,8 +174,9 @@ def test_normalized_cameras_look_at_origin_in_opengl_convention():
     # The world is scaled by 2.0 / 1.7: the orbit stays centred on the origin.
     torch.testing.assert_close(cameras.centers.norm(dim=1), torch.full((6,), 2.0), atol=1e-4, rtol=0)
     before = orbit(6, 20.0, 1.7, size=32).centers
-    torch.testing.assert_close(torch.cdist(cameras.centers, cameras.centers) * 1.7 / 2.0,
-                               torch.cdist(before, before), atol=1e-4, rtol=0)
+    torch.testing.assert_close(
+        torch.cdist(cameras.centers, cameras.centers) * 1.7 / 2.0, torch.cdist(before, before), atol=1e-4, rtol=0
+    )
 
 
 def test_camera_embedding_is_the_flattened_pose_in_the_convention():

@@ -12,8 +12,9 @@ def scene(seed: int) -> Gaussians:
     n = 300
     means = (torch.rand(n, 3, generator=g) - 0.5) * 0.8
     colors = torch.rand(n, 3, generator=g)
-    return Gaussians.from_activated(means, torch.tensor([[1.0, 0, 0, 0]]).expand(n, 4),
-                                    torch.full((n, 3), 0.05), torch.full((n,), 0.9), colors)
+    return Gaussians.from_activated(
+        means, torch.tensor([[1.0, 0, 0, 0]]).expand(n, 4), torch.full((n, 3), 0.05), torch.full((n,), 0.9), colors
+    )
 
 
 def test_split_is_even_fit_odd_score():

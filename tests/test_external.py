@@ -35,8 +35,15 @@ def write_gobjaverse(root, cameras):
         view.mkdir(parents=True)
         c2w = cameras.c2w[i].double().numpy()
         fov = 2 * math.atan(0.5 * SIZE / float(cameras.intrinsics[i, 0]))
-        meta = {"x": c2w[:3, 0].tolist(), "y": c2w[:3, 1].tolist(), "z": c2w[:3, 2].tolist(),
-                "origin": c2w[:3, 3].tolist(), "x_fov": fov, "y_fov": fov, "max_depth": 5.0}
+        meta = {
+            "x": c2w[:3, 0].tolist(),
+            "y": c2w[:3, 1].tolist(),
+            "z": c2w[:3, 2].tolist(),
+            "origin": c2w[:3, 3].tolist(),
+            "x_fov": fov,
+            "y_fov": fov,
+            "max_depth": 5.0,
+        }
         (view / f"{i:05d}.json").write_text(json.dumps(meta))
         write_png(view / f"{i:05d}.png", 10 * i)
     return folder

@@ -92,16 +92,27 @@ def edit_record(folder, edit):
         (lambda d: (d / "cameras.json").unlink(), "cameras.json", "missing"),
         (lambda d: (d / "cameras.json").write_text("{"), "cameras.json", "not valid JSON"),
         (lambda d: edit_record(d, lambda r: r["views"].pop()), "003.png", "not listed"),
-        (lambda d: edit_record(d, lambda r: r["views"][1]["c2w"][0].__setitem__(0, 3.0)), "cameras.json",
-         "not orthonormal"),
-        (lambda d: edit_record(d, lambda r: r["views"][2]["c2w"][1].__setitem__(3, float("nan"))), "cameras.json",
-         "view 2 .*NaN"),
-        (lambda d: edit_record(d, lambda r: r["views"][0].__setitem__("elevation", 40.0)), "cameras.json",
-         "elevation 40.0 disagrees"),
-        (lambda d: edit_record(d, lambda r: r.__setitem__("convention", "colmap")), "cameras.json",
-         "unknown camera convention"),
-        (lambda d: edit_record(d, lambda r: r["views"][1].__setitem__("file", "../x.png")), "cameras.json",
-         "'file'"),
+        (
+            lambda d: edit_record(d, lambda r: r["views"][1]["c2w"][0].__setitem__(0, 3.0)),
+            "cameras.json",
+            "not orthonormal",
+        ),
+        (
+            lambda d: edit_record(d, lambda r: r["views"][2]["c2w"][1].__setitem__(3, float("nan"))),
+            "cameras.json",
+            "view 2 .*NaN",
+        ),
+        (
+            lambda d: edit_record(d, lambda r: r["views"][0].__setitem__("elevation", 40.0)),
+            "cameras.json",
+            "elevation 40.0 disagrees",
+        ),
+        (
+            lambda d: edit_record(d, lambda r: r.__setitem__("convention", "colmap")),
+            "cameras.json",
+            "unknown camera convention",
+        ),
+        (lambda d: edit_record(d, lambda r: r["views"][1].__setitem__("file", "../x.png")), "cameras.json", "'file'"),
     ],
 )
 def test_validation_names_the_bad_file(sample_dir, damage, file, message):

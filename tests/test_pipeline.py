@@ -39,7 +39,10 @@ UNET = TINY_UNET
 def _text_parts() -> dict:
     tokenizer = AutoTokenizer.from_pretrained(minilm_path(), local_files_only=True)
     config = BertConfig(
-        vocab_size=tokenizer.vocab_size, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
         intermediate_size=32,
     )
     return {
@@ -67,16 +70,26 @@ def _pipeline(kind: str) -> VideoMVPipeline:
     else:  # full-scale image path, tiny: I2VGen-XL UNet, small AutoencoderKL, tiny CLIP vision model
         unet = CameraI2VGenXLUNet(**UNET, in_channels=4, out_channels=4, sample_size=8)
         vae = AutoencoderKL(
-            block_out_channels=(8, 8), down_block_types=("DownEncoderBlock2D",) * 2,
-            up_block_types=("UpDecoderBlock2D",) * 2, latent_channels=4, norm_num_groups=4, sample_size=16,
+            block_out_channels=(8, 8),
+            down_block_types=("DownEncoderBlock2D",) * 2,
+            up_block_types=("UpDecoderBlock2D",) * 2,
+            latent_channels=4,
+            norm_num_groups=4,
+            sample_size=16,
             scaling_factor=0.5,
         )
         vision = CLIPVisionConfig(
-            hidden_size=16, intermediate_size=32, num_hidden_layers=1, num_attention_heads=2, image_size=32,
-            patch_size=8, projection_dim=8,
+            hidden_size=16,
+            intermediate_size=32,
+            num_hidden_layers=1,
+            num_attention_heads=2,
+            image_size=32,
+            patch_size=8,
+            projection_dim=8,
         )
         parts.update(
-            vae=vae.eval(), scheduler=make_scheduler("ddim", "i2v-i2vgenxl"),
+            vae=vae.eval(),
+            scheduler=make_scheduler("ddim", "i2v-i2vgenxl"),
             image_encoder=CLIPVisionModelWithProjection(vision).eval(),
             feature_extractor=CLIPImageProcessor(size={"shortest_edge": 32}, do_center_crop=False),
         )
@@ -251,8 +264,11 @@ def test_from_preset_loads_a_base_model_folder(tmp_path) -> None:
     base_unet = UNet3DConditionModel(**UNET, in_channels=4, out_channels=4, sample_size=8)
     base_unet.save_pretrained(tmp_path / "unet")
     AutoencoderKL(
-        block_out_channels=(8, 8), down_block_types=("DownEncoderBlock2D",) * 2,
-        up_block_types=("UpDecoderBlock2D",) * 2, latent_channels=4, norm_num_groups=4,
+        block_out_channels=(8, 8),
+        down_block_types=("DownEncoderBlock2D",) * 2,
+        up_block_types=("UpDecoderBlock2D",) * 2,
+        latent_channels=4,
+        norm_num_groups=4,
     ).save_pretrained(tmp_path / "vae")
     parts = _text_parts()
     parts["tokenizer"].save_pretrained(tmp_path / "tokenizer")

@@ -37,9 +37,7 @@ def _face_quad(normal: np.ndarray, half: np.ndarray) -> np.ndarray:
     return np.array(corners) * half
 
 
-def write_box_obj(
-    folder: Path, size=(1.0, 1.0, 1.0), mtl_name: str = "box.mtl", stem: str = "box"
-) -> Path:
+def write_box_obj(folder: Path, size=(1.0, 1.0, 1.0), mtl_name: str = "box.mtl", stem: str = "box") -> Path:
     """Writes a box whose faces carry the ``FACE_COLORS`` of a 3x2 texture atlas.
 
     The MTL is a glossy, dark Phong material (Kd 0.1, Ks 1, Ns 500) with the texture: rendered
@@ -85,18 +83,14 @@ def mask_bbox(image: torch.Tensor) -> tuple[float, float, float, float]:
 
 def box_corners(size) -> torch.Tensor:
     half = torch.tensor(size) / 2.0
-    signs = torch.tensor(
-        [[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], dtype=torch.float32
-    )
+    signs = torch.tensor([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], dtype=torch.float32)
     return signs * half
 
 
 def test_texture_colours_show_on_each_face(tmp_path, renderer):
     path = write_box_obj(tmp_path)
     # azimuth 0/90/180/270 face +x/+y/-x/-y; elevation 80 looks at the top face.
-    cameras = from_spherical(
-        [0.0, 90.0, 180.0, 270.0, 0.0], [0.0, 0.0, 0.0, 0.0, 80.0], 2.5, 39.6, 64
-    )
+    cameras = from_spherical([0.0, 90.0, 180.0, 270.0, 0.0], [0.0, 0.0, 0.0, 0.0, 80.0], 2.5, 39.6, 64)
     images = render_mesh_file(path, cameras, renderer=renderer)
     expected = [(1, 0, 0), (0, 1, 0), (-1, 0, 0), (0, -1, 0), (0, 0, 1)]
     for image, face in zip(images, expected, strict=True):
@@ -136,9 +130,7 @@ def test_normalisation_centres_and_scales_into_unit_cube(tmp_path):
     for mesh in meshes:
         mesh.apply_translation([10.0, -3.0, 7.0])
     (normalised,) = normalize_meshes(meshes)
-    np.testing.assert_allclose(
-        normalised.bounds, [[-0.5, -0.25, -0.125], [0.5, 0.25, 0.125]], atol=1e-6
-    )
+    np.testing.assert_allclose(normalised.bounds, [[-0.5, -0.25, -0.125], [0.5, 0.25, 0.125]], atol=1e-6)
 
 
 def test_y_up_meshes_are_turned_z_up(tmp_path, renderer):
@@ -152,9 +144,7 @@ def test_y_up_meshes_are_turned_z_up(tmp_path, renderer):
     u0, v0, u1, v1 = mask_bbox(lying)
     assert u1 - u0 > 2.5 * (v1 - v0)
     # The +y face (blue) points up after the turn, so it is what a camera above sees.
-    top = render_mesh_file(
-        path, from_spherical(0.0, 85.0, 2.0, 39.6, 64), up_axis="y", renderer=renderer
-    )
+    top = render_mesh_file(path, from_spherical(0.0, 85.0, 2.0, 39.6, 64), up_axis="y", renderer=renderer)
     np.testing.assert_allclose(centre_color(top[0]), FACE_COLORS[(0, 1, 0)], atol=30)
 
 
@@ -173,9 +163,7 @@ def test_glb_keeps_texture(tmp_path, renderer):
         mesh.visual.material = trimesh.visual.material.PBRMaterial(baseColorTexture=image)
     glb = tmp_path / "box.glb"
     trimesh.Scene(meshes).export(glb)
-    images = render_mesh_file(
-        glb, from_spherical([0.0, 90.0], 0.0, 2.5, 39.6, 64), renderer=renderer
-    )
+    images = render_mesh_file(glb, from_spherical([0.0, 90.0], 0.0, 2.5, 39.6, 64), renderer=renderer)
     np.testing.assert_allclose(centre_color(images[0]), FACE_COLORS[(1, 0, 0)], atol=30)
     np.testing.assert_allclose(centre_color(images[1]), FACE_COLORS[(0, 1, 0)], atol=30)
 
@@ -183,9 +171,7 @@ def test_glb_keeps_texture(tmp_path, renderer):
 def test_ply_with_vertex_colours(tmp_path, renderer):
     trimesh = pytest.importorskip("trimesh")
     mesh = trimesh.creation.icosphere(subdivisions=2, radius=3.0)
-    mesh.visual.vertex_colors = np.tile([20, 200, 40, 255], (len(mesh.vertices), 1)).astype(
-        np.uint8
-    )
+    mesh.visual.vertex_colors = np.tile([20, 200, 40, 255], (len(mesh.vertices), 1)).astype(np.uint8)
     path = tmp_path / "sphere.ply"
     mesh.export(path)
     image = render_mesh_file(path, orbit(1, 10.0, 2.0, 39.6, 64), renderer=renderer)[0]

@@ -150,8 +150,9 @@ def test_save_and_load_round_trip_keeps_camera_weights(tmp_path) -> None:
     assert loaded.config.camera_convention == "opengl"
     assert loaded.config.camera_input_dim == 16
     with torch.no_grad():
-        assert torch.equal(loaded(**kwargs, camera_embedding=_poses()).sample,
-                           camera(**kwargs, camera_embedding=_poses()).sample)
+        assert torch.equal(
+            loaded(**kwargs, camera_embedding=_poses()).sample, camera(**kwargs, camera_embedding=_poses()).sample
+        )
 
 
 @pytest.mark.parametrize("preset", ["t2v-modelscope", "i2v-i2vgenxl"])

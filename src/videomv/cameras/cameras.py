@@ -72,9 +72,7 @@ class Cameras:
         if len(sizes) != 1:
             raise ValueError(f"cannot concatenate cameras of different image sizes: {sorted(sizes)}")
         width, height = sizes.pop()
-        return Cameras(
-            torch.cat([c.c2w for c in cameras]), torch.cat([c.intrinsics for c in cameras]), width, height
-        )
+        return Cameras(torch.cat([c.c2w for c in cameras]), torch.cat([c.intrinsics for c in cameras]), width, height)
 
     @property
     def w2c(self) -> torch.Tensor:

@@ -42,9 +42,7 @@ _ZUP_TO_YUP = torch.tensor(
 def check_convention(name: str) -> Convention:
     """Returns ``name`` if it is a known convention, else raises a ValueError listing them."""
     if name not in CONVENTIONS:
-        raise ValueError(
-            f"unknown camera convention {name!r}; use one of {', '.join(CONVENTIONS)}"
-        )
+        raise ValueError(f"unknown camera convention {name!r}; use one of {', '.join(CONVENTIONS)}")
     return name  # type: ignore[return-value]
 
 

@@ -70,9 +70,7 @@ def look_at(
     return c2w
 
 
-def spherical_to_cartesian(
-    azimuth: ArrayLike, elevation: ArrayLike, radius: ArrayLike
-) -> torch.Tensor:
+def spherical_to_cartesian(azimuth: ArrayLike, elevation: ArrayLike, radius: ArrayLike) -> torch.Tensor:
     """Points at the given azimuths/elevations (degrees) and radii, ``(..., 3)``."""
     az, el, r = torch.broadcast_tensors(
         torch.deg2rad(_as_tensor(azimuth)), torch.deg2rad(_as_tensor(elevation)), _as_tensor(radius)

@@ -7,9 +7,7 @@ import torch
 from .conventions import convert_pose
 
 
-def scale_intrinsics(
-    intrinsics: torch.Tensor, src_size: tuple[int, int], dst_size: tuple[int, int]
-) -> torch.Tensor:
+def scale_intrinsics(intrinsics: torch.Tensor, src_size: tuple[int, int], dst_size: tuple[int, int]) -> torch.Tensor:
     """Intrinsics of the same camera for an image resized from ``src_size`` to ``dst_size``.
 
     Sizes are ``(width, height)``. Pixel centres sit at half-integers, so scaling the principal
@@ -50,9 +48,7 @@ def world_rays(
     return origins, dirs
 
 
-def plucker_rays(
-    c2w: torch.Tensor, intrinsics: torch.Tensor, height: int, width: int
-) -> torch.Tensor:
+def plucker_rays(c2w: torch.Tensor, intrinsics: torch.Tensor, height: int, width: int) -> torch.Tensor:
     """Plücker ray maps ``[o x d, d]`` of every pixel, ``(N, 6, H, W)``.
 
     ``o`` is the camera centre and ``d`` the unit ray direction, both in world space; the

@@ -196,7 +196,9 @@ def resize_sample(sample: MultiViewSample, size: int) -> MultiViewSample:
     # bleeds into the object's edge.
     premultiplied = torch.cat([rgba[:, :3] * rgba[:, 3:], rgba[:, 3:]], dim=1)
     resized = F.interpolate(
-        premultiplied, size=(size, size), mode="area" if shrinking else "bilinear",
+        premultiplied,
+        size=(size, size),
+        mode="area" if shrinking else "bilinear",
         **({} if shrinking else {"align_corners": False}),
     ).clamp(0.0, 1.0)
     alpha = resized[:, 3:]

@@ -80,8 +80,7 @@ class MultiViewSample:
         height, width = self.images.shape[-2:]
         if (width, height) != (self.cameras.width, self.cameras.height):
             raise ValueError(
-                f"images are {width}x{height} but cameras are for "
-                f"{self.cameras.width}x{self.cameras.height}"
+                f"images are {width}x{height} but cameras are for {self.cameras.width}x{self.cameras.height}"
             )
         if not torch.isfinite(self.images).all():
             raise ValueError("images contain NaN or inf")
@@ -298,8 +297,10 @@ def read_sample(path: str | os.PathLike) -> MultiViewSample:
         raise _fail(cameras_file, "two views name the same file")
     extra = sorted({p.name for p in folder.glob("*.png")} - set(listed))
     if extra:
-        raise _fail(folder / extra[0], f"not listed in cameras.json ({len(extra)} unlisted PNG(s)); "
-                    "add it to 'views' or remove it")
+        raise _fail(
+            folder / extra[0],
+            f"not listed in cameras.json ({len(extra)} unlisted PNG(s)); add it to 'views' or remove it",
+        )
     pixels = np.stack([_read_view(folder / name, cameras.width, cameras.height) for name in listed])
     images = torch.from_numpy(pixels).permute(0, 3, 1, 2).float() / 255.0
     meta = record.get("meta") or {}

@@ -40,9 +40,7 @@ DEFAULT_AMBIENT = 0.35
 DEFAULT_LIGHT_INTENSITY = 2.0
 
 # (x, y, z) -> (x, -z, y): a +90° rotation about x that turns a y-up mesh z-up.
-_Y_UP_TO_Z_UP = np.array(
-    [[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, -1.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]]
-)
+_Y_UP_TO_Z_UP = np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, -1.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]])
 
 
 def _quiet_info_logs() -> None:
@@ -59,9 +57,7 @@ def _pyrender() -> Any:
     try:
         import pyrender
     except ImportError as error:
-        raise ImportError(
-            "mesh rendering needs pyrender and trimesh: pip install 'videomv[render]'"
-        ) from error
+        raise ImportError("mesh rendering needs pyrender and trimesh: pip install 'videomv[render]'") from error
     return pyrender
 
 
@@ -126,9 +122,7 @@ def load_mesh(path: str | os.PathLike, up_axis: str = "z") -> list[trimesh.Trime
     if not path.is_file():
         raise FileNotFoundError(f"mesh file not found: {path}")
     trimesh = _trimesh()
-    kwargs = (
-        {"resolver": _material_fallback_resolver(path)} if path.suffix.lower() == ".obj" else {}
-    )
+    kwargs = {"resolver": _material_fallback_resolver(path)} if path.suffix.lower() == ".obj" else {}
     loaded = trimesh.load(str(path), process=False, **kwargs)
     parts = loaded.dump(concatenate=False) if isinstance(loaded, trimesh.Scene) else [loaded]
     meshes = [m for m in parts if isinstance(m, trimesh.Trimesh) and len(m.faces) > 0]
@@ -168,9 +162,7 @@ def _texture_image(material: Any, max_texture_size: int) -> np.ndarray | None:
         # Textures of scans are up to 4096^2; uploading them per object costs more than the
         # render itself and adds nothing at orbit-render resolutions.
         scale = max_texture_size / max(image.size)
-        image = image.resize(
-            (max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale)))
-        )
+        image = image.resize((max(1, round(image.size[0] * scale)), max(1, round(image.size[1] * scale))))
     array = np.asarray(image)
     if array.dtype != np.uint8:
         array = np.clip(array * 255.0 if array.max() <= 1.0 else array, 0, 255).astype(np.uint8)

@@ -202,7 +202,10 @@ def needs_model(names: list[str]) -> bool:
 
 
 def build_methods(
-    names: list[str], pipe: Any = None, steps: int | None = None, guidance: float | None = None,
+    names: list[str],
+    pipe: Any = None,
+    steps: int | None = None,
+    guidance: float | None = None,
     from_text: bool = False,
 ) -> list[Method]:
     """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``.

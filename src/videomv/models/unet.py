@@ -117,8 +117,12 @@ class CameraConditioningMixin:
                 handle.remove()
 
     def forward(
-        self, sample: torch.Tensor, timestep: torch.Tensor | float | int, *args: Any,
-        camera_embedding: torch.Tensor | None = None, **kwargs: Any,
+        self,
+        sample: torch.Tensor,
+        timestep: torch.Tensor | float | int,
+        *args: Any,
+        camera_embedding: torch.Tensor | None = None,
+        **kwargs: Any,
     ) -> Any:
         """The base UNet's forward plus ``camera_embedding``.
 

@@ -287,7 +287,12 @@ def _write_grid(frames: np.ndarray, path: Path) -> Path:
 
 
 def _render_gaussian_orbit(
-    gaussians: Gaussians, path: Path, settings: GenerateSettings, elevation: float, radius: float, fov: float,
+    gaussians: Gaussians,
+    path: Path,
+    settings: GenerateSettings,
+    elevation: float,
+    radius: float,
+    fov: float,
     size: int,
 ) -> Path:
     """An orbit video of ``gaussians`` on the generated views' orbit, with ``settings.orbit_frames`` frames."""

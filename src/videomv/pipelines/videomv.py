@@ -109,14 +109,27 @@ class VideoMVPipeline(DiffusionPipeline):
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
             raise ValueError("an I2VGen-XL UNet needs an image_encoder and a feature_extractor")
         self.register_modules(
-            unet=unet, vae=vae, scheduler=scheduler, tokenizer=tokenizer, text_encoder=text_encoder,
-            text_adapter=text_adapter, image_encoder=image_encoder, feature_extractor=feature_extractor,
+            unet=unet,
+            vae=vae,
+            scheduler=scheduler,
+            tokenizer=tokenizer,
+            text_encoder=text_encoder,
+            text_adapter=text_adapter,
+            image_encoder=image_encoder,
+            feature_extractor=feature_extractor,
             reconstructor=reconstructor,
         )
         self.register_to_config(
-            prompt_suffix=prompt_suffix, negative_prompt=negative_prompt, guidance_scale=guidance_scale,
-            num_views=num_views, elevation=elevation, radius=radius, fov=fov, fps=fps,
-            text_to_views=text_to_views, num_inference_steps=num_inference_steps,
+            prompt_suffix=prompt_suffix,
+            negative_prompt=negative_prompt,
+            guidance_scale=guidance_scale,
+            num_views=num_views,
+            elevation=elevation,
+            radius=radius,
+            fov=fov,
+            fps=fps,
+            text_to_views=text_to_views,
+            num_inference_steps=num_inference_steps,
         )
         self.vae_chunk_size: int | None = None
         self.x0_refiner: X0Refiner | None = None
@@ -181,9 +194,15 @@ class VideoMVPipeline(DiffusionPipeline):
         if torch_dtype is not None:
             adapter.to(torch_dtype)
         return cls(
-            unet=unet, vae=vae, scheduler=make_scheduler("ddim", spec.scheduler), tokenizer=tokenizer,
-            text_encoder=text_encoder, text_adapter=adapter, image_encoder=image_encoder,
-            feature_extractor=feature_extractor, **{**spec.pipeline, **config},
+            unet=unet,
+            vae=vae,
+            scheduler=make_scheduler("ddim", spec.scheduler),
+            tokenizer=tokenizer,
+            text_encoder=text_encoder,
+            text_adapter=adapter,
+            image_encoder=image_encoder,
+            feature_extractor=feature_extractor,
+            **{**spec.pipeline, **config},
         )
 
     @classmethod
@@ -280,7 +299,11 @@ class VideoMVPipeline(DiffusionPipeline):
     # ------------------------------------------------------------------------------------- sampling
 
     def _resolve_cameras(
-        self, cameras: Cameras | None, num_views: int | None, elevation: float | None, radius: float | None,
+        self,
+        cameras: Cameras | None,
+        num_views: int | None,
+        elevation: float | None,
+        radius: float | None,
         fov: float | None,
     ) -> Cameras:
         size = self.image_size
@@ -403,9 +426,9 @@ class VideoMVPipeline(DiffusionPipeline):
             model_input = torch.cat([sample] * branches)
             if concat is not None:
                 model_input = torch.cat([model_input, concat], dim=1)
-            output = self.unet(
-                model_input, timestep, camera_embedding=camera_inputs, **unet_kwargs, return_dict=False
-            )[0]
+            output = self.unet(model_input, timestep, camera_embedding=camera_inputs, **unet_kwargs, return_dict=False)[
+                0
+            ]
             return (output[:batch], output[batch:]) if guided else (output, None)
 
         self.scheduler.set_timesteps(num_inference_steps or self.config.num_inference_steps, device=device)
@@ -424,9 +447,16 @@ class VideoMVPipeline(DiffusionPipeline):
         if refiner is None and three_d_aware is not False:
             refiner = reconstruction
         latents = denoise(
-            self.scheduler, latents, model_fn, guidance_scale,
-            x0_refiner=refiner, cameras=cameras, pipeline=self,
-            generator=generator, eta=eta, progress_bar=self.progress_bar,
+            self.scheduler,
+            latents,
+            model_fn,
+            guidance_scale,
+            x0_refiner=refiner,
+            cameras=cameras,
+            pipeline=self,
+            generator=generator,
+            eta=eta,
+            progress_bar=self.progress_bar,
         )
         latents = latents.permute(0, 2, 1, 3, 4)  # (B, F, C, h, w)
         images = None if output_type == "latent" and reconstruction is None else self.decode_latents(latents)
@@ -466,5 +496,3 @@ class VideoMVPipeline(DiffusionPipeline):
         if output_type == "np":
             return array
         return [[Image.fromarray((view * 255).round().astype(np.uint8)) for view in sample] for sample in array]
-
-
