@@ -389,7 +389,7 @@ def test_x0_mode_feeds_estimates_of_all_views():
     def x0_views(images, timesteps, generator, cameras):
         assert len(cameras) == len(images) and all(len(c) == images.shape[1] for c in cameras)
         calls.append((images.shape, timesteps.clone()))
-        return images + 0.1 * torch.randn(images.shape, generator=generator)
+        return images + 0.1 * torch.stack([torch.randn(images.shape[1:], generator=g) for g in generator])
 
     config = ReconstructorTrainingConfig(
         steps=3, batch_size=2, mode="x0", min_timestep=100, max_timestep=300, backend="torch", progress=False,

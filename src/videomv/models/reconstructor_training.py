@@ -40,9 +40,9 @@ from .reconstructor import GaussianReconstructor
 
 logger = logging.getLogger(__name__)
 
-# x0_views(images (B, V, 3, H, W) in [0, 1], timesteps (B,), generator or None, the B samples' Cameras)
-# -> x̂0 views, same shape. The cameras are what the diffusion model is conditioned on.
-X0ViewsFn = Callable[[torch.Tensor, torch.Tensor, torch.Generator | None, list[Cameras]], torch.Tensor]
+# x0_views(images (B, V, 3, H, W) in [0, 1], timesteps (B,), one generator (or None) per sample, the B
+# samples' Cameras) -> x̂0 views, same shape. The cameras are what the diffusion model is conditioned on.
+X0ViewsFn = Callable[[torch.Tensor, torch.Tensor, list[torch.Generator | None], list[Cameras]], torch.Tensor]
 # lpips(prediction, target), both (N, 3, H, W) in [-1, 1] -> (N, ...) distances.
 LpipsFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 
@@ -268,8 +268,7 @@ class ReconstructorTask(nn.Module):
     Per sample: K evenly spaced input views from a random start, M other views, random
     background colours per supervised view and (``"x0"`` mode) a timestep, all drawn from the
     sample's own generator (:func:`sample_generators`), so a sharded run draws what one process
-    would. The x̂0 noise comes from one generator per local batch (``x0_views`` takes a single
-    generator), keyed on its samples: reproducible and resume-exact, but different when sharded.
+    would; the x̂0 noise of the ``"x0"`` mode too (``x0_views`` gets the per-sample generators).
 
     Args:
         model: the reconstructor.
@@ -364,11 +363,8 @@ class ReconstructorTask(nn.Module):
         # The video model denoises all views of a sample jointly, so it gets every view.
         low, high = self.timestep_range
         timesteps = torch.cat([torch.randint(low, high + 1, (1,), generator=g) for g in generators])
-        noise_generator = None
-        if "index" in batch:
-            noise_generator = seeded_generator(self.seed, _step(batch), "x0", *batch["index"].tolist())
         with torch.no_grad():
-            estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), noise_generator, cameras)
+            estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), generators, cameras)
         return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, picks, strict=True)]
 
     @torch.no_grad()

@@ -28,7 +28,11 @@ class PipelineX0Views:
 
     @torch.no_grad()
     def __call__(
-        self, images: torch.Tensor, timesteps: torch.Tensor, generator: torch.Generator | None, cameras: list[Cameras]
+        self,
+        images: torch.Tensor,
+        timesteps: torch.Tensor,
+        generators: list[torch.Generator | None],
+        cameras: list[Cameras],
     ) -> torch.Tensor:
         pipe = self.pipeline
         device = pipe.unet.device
@@ -36,7 +40,7 @@ class PipelineX0Views:
             pipe.to(images.device)
         text = pipe.encode_prompt([""], device)
         estimates = []
-        for view_images, t, cams in zip(images, timesteps, cameras, strict=True):
+        for view_images, t, cams, generator in zip(images, timesteps, cameras, generators, strict=True):
             kwargs = {"encoder_hidden_states": text}
             if pipe.conditioning != "text":
                 kwargs.update(pipe._image_conditions(view_images[:1], len(cams), device, None)[0])
