@@ -113,47 +113,27 @@ def assemble_pipeline(
     Raises:
         FileNotFoundError: naming the folder that is missing.
     """
-    from diffusers import AutoencoderKL
-
-    from ..models import TextEmbeddingAdapter, get_preset, load_text_encoder
-    from ..models.encoders import reference_text_layer
     from ..models.vgen_convert import TASK_PRESETS, VGEN_I2V_FPS
     from ..pipelines import VideoMVPipeline
-    from ..sampling import make_scheduler
 
-    spec = get_preset(TASK_PRESETS[task])
     base = Path(base)
     hub_name = "ali-vilab/i2vgen-xl" if task == "image" else "ali-vilab/text-to-video-ms-1.7b"
     _need_folder(base, "vae", f"--base, a local diffusers folder of {hub_name}")
-    text_path = Path(text_encoder) if text_encoder is not None else base
     if text_encoder is None:
         _need_folder(base, "text_encoder", f"--text-encoder or a --base with text_encoder/ ({hub_name})")
-    elif not text_path.is_dir():
-        raise FileNotFoundError(f"{text_path} not found: give --text-encoder, a transformers folder of a text encoder")
-    vae = AutoencoderKL.from_pretrained(base, subfolder="vae")
-    tokenizer, encoder = load_text_encoder(text_path)
-    adapter = TextEmbeddingAdapter(
-        input_dim=encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
-        hidden_layer=reference_text_layer(encoder), **spec.text_adapter,
-    )  # fmt: skip
-    parts: dict[str, Any] = {}
-    config = dict(spec.pipeline)
+    elif not Path(text_encoder).is_dir():
+        raise FileNotFoundError(
+            f"{text_encoder} not found: give --text-encoder, a transformers folder of a text encoder"
+        )
+    config = {}
     if task == "image":
-        from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
-
         image_path = Path(image_encoder) if image_encoder is not None else base
         for subfolder in ("image_encoder", "feature_extractor"):
             _need_folder(image_path, subfolder, f"--image-encoder or a --base with {subfolder}/ ({hub_name})")
-        parts["image_encoder"] = CLIPVisionModelWithProjection.from_pretrained(
-            image_path, subfolder="image_encoder", local_files_only=True
-        ).eval()
-        parts["feature_extractor"] = CLIPImageProcessor.from_pretrained(
-            image_path, subfolder="feature_extractor", local_files_only=True
-        )
         config["fps"] = VGEN_I2V_FPS
-    return VideoMVPipeline(
-        unet=unet, vae=vae.eval(), scheduler=make_scheduler("ddim", spec.scheduler), tokenizer=tokenizer,
-        text_encoder=encoder, text_adapter=adapter, reconstructor=reconstructor, **parts, **config,
+    return VideoMVPipeline.from_preset(
+        TASK_PRESETS[task], base_model=base, text_encoder_path=text_encoder, image_encoder_path=image_encoder,
+        unet=unet, reconstructor=reconstructor, **config,
     )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from ..cameras import Cameras, orbit
 from ..gaussians import Gaussians
 from ..models import (
     CameraI2VGenXLUNet,
+    CameraUNet3DConditionModel,
     GaussianReconstructor,
     TextEmbeddingAdapter,
     build_autoencoder,
@@ -145,6 +146,8 @@ class VideoMVPipeline(DiffusionPipeline):
         image_encoder_path: str | os.PathLike | None = None,
         torch_dtype: torch.dtype | None = None,
         seed: int = 0,
+        unet: CameraUNet3DConditionModel | CameraI2VGenXLUNet | None = None,
+        reconstructor: GaussianReconstructor | None = None,
         **config: Any,
     ) -> VideoMVPipeline:
         """A pipeline of ``preset`` (see :data:`videomv.models.PRESETS`), ready for fine-tuning.
@@ -161,6 +164,9 @@ class VideoMVPipeline(DiffusionPipeline):
                 default the base model's.
             torch_dtype: dtype to load the weights in.
             seed: seeds the random initialisation.
+            unet: a camera UNet to use instead of the base model's or a random one (e.g. a converted
+                reference checkpoint).
+            reconstructor: an optional Gaussian reconstructor (3D-aware sampling).
             **config: pipeline config overrides (``guidance_scale``, ``elevation``, ...).
         """
         spec = get_preset(preset)
@@ -170,10 +176,11 @@ class VideoMVPipeline(DiffusionPipeline):
             raise ValueError(f"preset {preset!r} needs base_model or text_encoder_path (a local CLIP folder)")
         torch.manual_seed(seed)
         if base_model is not None:
-            unet = spec.unet_class.from_pretrained(base_model, subfolder="unet", torch_dtype=torch_dtype)
+            if unet is None:
+                unet = spec.unet_class.from_pretrained(base_model, subfolder="unet", torch_dtype=torch_dtype)
             vae = AutoencoderKL.from_pretrained(base_model, subfolder="vae", torch_dtype=torch_dtype)
         else:
-            unet, vae = spec.build_unet(), build_autoencoder(spec.vae)
+            unet, vae = unet or spec.build_unet(), build_autoencoder(spec.vae)
         image_encoder = feature_extractor = None
         if spec.unet_class is CameraI2VGenXLUNet:
             if image_encoder_path is None:
@@ -202,6 +209,7 @@ class VideoMVPipeline(DiffusionPipeline):
             text_adapter=adapter,
             image_encoder=image_encoder,
             feature_extractor=feature_extractor,
+            reconstructor=reconstructor,
             **{**spec.pipeline, **config},
         )
 
