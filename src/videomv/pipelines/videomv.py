@@ -148,6 +148,7 @@ class VideoMVPipeline(DiffusionPipeline):
         seed: int = 0,
         unet: CameraUNet3DConditionModel | CameraI2VGenXLUNet | None = None,
         reconstructor: GaussianReconstructor | None = None,
+        text_adapter: TextEmbeddingAdapter | None = None,
         **config: Any,
     ) -> VideoMVPipeline:
         """A pipeline of ``preset`` (see :data:`videomv.models.PRESETS`), ready for fine-tuning.
@@ -167,6 +168,8 @@ class VideoMVPipeline(DiffusionPipeline):
             unet: a camera UNet to use instead of the base model's or a random one (e.g. a converted
                 reference checkpoint).
             reconstructor: an optional Gaussian reconstructor (3D-aware sampling).
+            text_adapter: the frozen adapter of precomputed prompt embeddings: the text encoder is then
+                not loaded (tokenizer and text encoder are None; see videomv.training.prompt_cache).
             **config: pipeline config overrides (``guidance_scale``, ``elevation``, ...).
         """
         spec = get_preset(preset)
@@ -193,11 +196,15 @@ class VideoMVPipeline(DiffusionPipeline):
             feature_extractor = CLIPImageProcessor.from_pretrained(
                 image_encoder_path, subfolder="feature_extractor", local_files_only=True
             )
-        tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
-        adapter = TextEmbeddingAdapter(
-            input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
-            hidden_layer=reference_text_layer(text_encoder), **spec.text_adapter,
-        )  # fmt: skip
+        if text_adapter is not None:
+            tokenizer = text_encoder = None
+            adapter = text_adapter
+        else:
+            tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
+            adapter = TextEmbeddingAdapter(
+                input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
+                hidden_layer=reference_text_layer(text_encoder), **spec.text_adapter,
+            )  # fmt: skip
         if torch_dtype is not None:
             adapter.to(torch_dtype)
         return cls(
@@ -260,6 +267,11 @@ class VideoMVPipeline(DiffusionPipeline):
 
     def encode_prompt(self, prompts: list[str], device: torch.device) -> torch.Tensor:
         """``(B, L, cross_attention_dim)`` embeddings of ``prompts`` (no suffix added here)."""
+        if self.text_encoder is None:
+            raise ValueError(
+                "this pipeline has no text encoder (it was trained from precomputed prompt embeddings); "
+                "load it with VideoMVPipeline.from_pretrained(folder, tokenizer=..., text_encoder=...)"
+            )
         embeddings = encode_prompts(prompts, self.tokenizer, self.text_encoder, self.text_adapter, device)
         return embeddings.to(device=device, dtype=self.unet.dtype)
 

@@ -57,6 +57,9 @@ class TrainConfig:
     # Image models: probability of dropping the condition image independently of the caption;
     # None drops caption and image together with condition_dropout.
     image_dropout: float | None = None
+    # Precomputed prompt embeddings (`videomv train embed-prompts`): the text encoder is neither loaded nor
+    # run, and the saved pipeline points at the bundled MiniLM instead of storing it. Needs sample_every 0.
+    prompt_embeddings: str | None = None
     # Fraction of batches made of single images (frames = 1), the reference's LAION mixing.
     single_image_ratio: float = 0.0
     # DataLoader worker processes (0 = load in the training process).

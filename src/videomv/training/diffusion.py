@@ -8,6 +8,7 @@ the VAE and the image encoder stay frozen). Each step: encode the views, add the
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,14 @@ from torch import nn
 
 from ..models.configs import get_preset
 from ..models.reconstructor_training import sample_generators, step_generator
+from ..pipelines.packaging import point_at_bundled_minilm
 from ..pipelines.videomv import VideoMVPipeline
 from ..sampling.guidance import drop_condition
 from ..sampling.schedulers import make_scheduler
 from .config import TrainConfig
+from .prompt_cache import PromptEmbeddings
+
+logger = logging.getLogger(__name__)
 
 
 def noise_schedule_overrides(config: TrainConfig) -> dict[str, Any]:
@@ -38,7 +43,10 @@ def noise_schedule_overrides(config: TrainConfig) -> dict[str, Any]:
 def build_pipeline(config: TrainConfig) -> VideoMVPipeline:
     """The pipeline whose UNet is trained: base weights from ``config.pretrained`` or random (seeded)."""
     spec = get_preset(config.model)
-    pipe = VideoMVPipeline.from_preset(config.model, base_model=config.pretrained, seed=config.seed)
+    adapter = PromptEmbeddings(config.prompt_embeddings).adapter() if config.prompt_embeddings else None
+    pipe = VideoMVPipeline.from_preset(
+        config.model, base_model=config.pretrained, seed=config.seed, text_adapter=adapter
+    )
     overrides = noise_schedule_overrides(config)
     # Sampling (grids, the saved pipeline) must use the schedule the UNet is trained on.
     pipe.scheduler = make_scheduler("ddim", spec.scheduler, **overrides)
@@ -84,7 +92,11 @@ class DiffusionTask(nn.Module):
 
     def __init__(self, config: TrainConfig, pipeline: VideoMVPipeline | None = None) -> None:
         super().__init__()
+        if config.prompt_embeddings and config.sample_every:
+            raise ValueError("sample grids need the text encoder: with --prompt-embeddings set --sample-every 0")
         pipeline = pipeline or build_pipeline(config)
+        # Cached embeddings stand in for the encoder (None: encode each step).
+        self.prompt_cache = PromptEmbeddings(config.prompt_embeddings) if config.prompt_embeddings else None
         if pipeline.unet.config.camera_convention != config.camera_convention:
             # The dataset's camera-embedding vectors must be in the convention the UNet records.
             raise ValueError(
@@ -141,6 +153,11 @@ class DiffusionTask(nn.Module):
             noise.append(sample)
         return torch.stack(noise)
 
+    def _encode_prompts(self, prompts: list[str], device: torch.device) -> torch.Tensor:
+        if self.prompt_cache is not None:
+            return self.prompt_cache.lookup(prompts, device, self.model.dtype)
+        return self.pipeline.encode_prompt(prompts, device)
+
     def _place_frozen(self, device: torch.device) -> None:
         if self.pipeline.device != device:
             self.pipeline.to(device)
@@ -178,7 +195,7 @@ class DiffusionTask(nn.Module):
                 prompts = ["" if drop else text for drop, text in zip(dropped, captions, strict=True)]
             else:  # image-only models train with an empty prompt, as they sample
                 prompts = [""] * size
-            kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": pipe.encode_prompt(prompts, device)}
+            kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": self._encode_prompts(prompts, device)}
             if not self.text_model:
                 conditions, _ = pipe._image_conditions(batch["condition_image"].to(device), frames, device, None)
                 kwargs.update(conditions)
@@ -223,4 +240,12 @@ class DiffusionTask(nn.Module):
         """The whole pipeline (trained UNet, frozen rest) as ``output_dir/pipeline``."""
         folder = Path(output_dir) / "pipeline"
         self.pipeline.save_pretrained(folder)
+        cache = self.prompt_cache
+        if cache is not None and cache.bundled_minilm:
+            point_at_bundled_minilm(folder, (cache.tokenizer_class, cache.text_encoder_class))
+        elif cache is not None:
+            logger.warning(
+                "%s has no text encoder (trained from %s): pass tokenizer= and text_encoder= to "
+                "VideoMVPipeline.from_pretrained", folder, cache.path,
+            )  # fmt: skip
         return folder
