@@ -256,7 +256,7 @@ def test_prompt_embedding_files_fail_clearly(data, tmp_path, capsys):
     cache = tmp_path / "prompts.safetensors"
     args = ["train", "embed-prompts", "--preset", "tiny-cpu", "--data", str(data), "--split", "all"]
     assert main([*args, "--out", str(cache)]) == 0
-    with pytest.raises(ValueError, match="not in .*embed-prompts"):
+    with pytest.raises(ValueError, match=r"not in .*embed-prompts"):
         PromptEmbeddings(cache).lookup(["a prompt never seen"], torch.device("cpu"), torch.float32)
     with pytest.raises(ValueError, match="set --sample-every 0"):
         build(_config("tiny-cpu", data, tmp_path, "--prompt-embeddings", str(cache), "--sample-every", "5"))
