@@ -266,3 +266,32 @@ def test_prompt_embedding_files_fail_clearly(data, tmp_path, capsys):
         PromptEmbeddings(damaged)
     with pytest.raises(FileNotFoundError, match="embed-prompts"):
         PromptEmbeddings(tmp_path / "missing.safetensors")
+
+
+class _WorkerPids(torch.utils.data.Dataset):
+    def __len__(self) -> int:
+        return 6
+
+    def __getitem__(self, index: int) -> int:
+        return os.getpid()
+
+
+@pytest.mark.parametrize("init", [None, "ignore_stop_signals"])
+def test_loader_workers_survive_the_sigterm_meant_for_the_training_process(init):
+    """`timeout`, schedulers and Ctrl-C signal the whole process group: a worker that died of it would
+    make the loader raise before the run reaches its step boundary and checkpoints."""
+    import time
+
+    from torch.utils.data import DataLoader
+
+    from videomv.training.loop import ignore_stop_signals
+
+    init_fn = ignore_stop_signals if init else None
+    batches = iter(DataLoader(_WorkerPids(), batch_size=1, num_workers=1, worker_init_fn=init_fn))
+    os.kill(int(next(batches)), signal.SIGTERM)
+    time.sleep(0.5)
+    if init is None:  # the negative control: what happened before the workers ignored it
+        with pytest.raises((RuntimeError, OSError)):  # "killed by signal" or a refused connection
+            list(batches)
+    else:
+        assert len(list(batches)) == 5

@@ -24,6 +24,7 @@ import json
 import logging
 import math
 import os
+import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -163,6 +164,16 @@ def make_lr_lambda(config: TrainConfig, num_processes: int = 1):
     return multiplier
 
 
+def ignore_stop_signals(worker_id: int) -> None:
+    """DataLoader ``worker_init_fn``: workers leave SIGTERM/SIGINT to the training process.
+
+    Schedulers, ``timeout`` and Ctrl-C signal the whole process group; a worker that died of it would
+    make the loader raise before the training process reaches its step boundary and checkpoints.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def make_accelerator(config: TrainConfig) -> Accelerator:
     """The run's accelerator (mixed precision, gradient accumulation) for whatever ``accelerate launch`` set up.
 
@@ -223,7 +234,7 @@ def train(
     # worker seed from the global RNG, which would shift all later noise draws after a resume.
     loader = DataLoader(
         dataset, batch_size=config.batch_size, sampler=sampler, num_workers=config.num_workers, drop_last=True,
-        generator=torch.Generator().manual_seed(config.seed),
+        generator=torch.Generator().manual_seed(config.seed), worker_init_fn=ignore_stop_signals,
     )  # fmt: skip
     if len(loader) < accelerator.num_processes:
         raise ValueError(
