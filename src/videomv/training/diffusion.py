@@ -105,9 +105,9 @@ class DiffusionTask(nn.Module):
             )
         self.model = pipeline.unet
         self.__dict__["pipeline"] = pipeline  # plain attribute: not a submodule
-        for frozen in (pipeline.vae, pipeline.text_encoder, pipeline.text_adapter, pipeline.image_encoder):
-            if isinstance(frozen, nn.Module):
-                frozen.requires_grad_(False).eval()
+        for frozen in self._frozen_modules():
+            frozen.requires_grad_(False).eval()
+        self._frozen_device: torch.device | None = None
         spec = get_preset(config.model)
         self.noise_scheduler = make_scheduler("ddpm", spec.scheduler, **noise_schedule_overrides(config))
         self.config = config
@@ -158,9 +158,18 @@ class DiffusionTask(nn.Module):
             return self.prompt_cache.lookup(prompts, device, self.model.dtype)
         return self.pipeline.encode_prompt(prompts, device)
 
+    def _frozen_modules(self) -> list[nn.Module]:
+        pipe = self.pipeline
+        frozen = (pipe.vae, pipe.text_encoder, pipe.text_adapter, pipe.image_encoder)
+        return [module for module in frozen if isinstance(module, nn.Module)]
+
     def _place_frozen(self, device: torch.device) -> None:
-        if self.pipeline.device != device:
-            self.pipeline.to(device)
+        # Each part on its own: the pipeline's `device` is its first module's, the UNet that
+        # accelerate already moved, which would leave the frozen parts behind on the CPU.
+        if self._frozen_device != device:
+            for module in self._frozen_modules():
+                module.to(device)
+            self._frozen_device = device
 
     def forward(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]:
         """The denoising loss of a batch of ``MultiViewDataset`` items.
