@@ -29,14 +29,18 @@ def main() -> None:
     parser.add_argument("--reconstructor", type=Path, required=True, help="a GaussianReconstructor folder")
     parser.add_argument("--solver", default="dpmsolver++", help="scheduler the model samples with by default")
     parser.add_argument("--steps", type=int, default=10, help="default denoising steps")
+    parser.add_argument("--guidance", type=float, default=3.5, help="default classifier-free guidance scale")
+    parser.add_argument(
+        "--timestep-spacing", default="trailing", help="trailing: start at t = 999, the zero-SNR schedule's pure noise"
+    )
     parser.add_argument("--out", type=Path, default=Path("src/videomv/weights/default"))
     args = parser.parse_args()
 
     pipe = VideoMVPipeline.from_pretrained(args.diffusion)
     reconstructor = GaussianReconstructor.from_pretrained(args.reconstructor)
     pipe.register_modules(reconstructor=reconstructor)
-    pipe.scheduler = switch_solver(pipe.scheduler, args.solver)
-    pipe.register_to_config(num_inference_steps=args.steps)
+    pipe.scheduler = switch_solver(pipe.scheduler, args.solver, timestep_spacing=args.timestep_spacing)
+    pipe.register_to_config(num_inference_steps=args.steps, guidance_scale=args.guidance)
     save_compact(pipe, args.out)
     size = folder_size_mb(args.out)
     print(f"wrote {args.out} ({size:.1f} MB)")

@@ -145,3 +145,16 @@ def test_guidance_and_condition_dropout() -> None:
     assert torch.equal(drop_condition(torch.ones(4, 3, 2, 2), 0.0, flags)[2], torch.zeros(3, 2, 2))
     with pytest.raises(ValueError, match="probability"):
         dropout_mask(4, 1.5)
+
+
+@pytest.mark.parametrize(("zero_snr", "first_step"), [(True, 999), (False, 901)])
+def test_zero_snr_runs_save_a_sampler_that_starts_from_pure_noise(zero_snr: bool, first_step: int) -> None:
+    from videomv.training import apply_overrides, preset
+    from videomv.training.diffusion import build_pipeline
+
+    config = apply_overrides(preset("tiny-cpu-joint"), ["--zero-terminal-snr", str(zero_snr).lower()])
+    scheduler = build_pipeline(config).scheduler
+    scheduler.set_timesteps(10)
+    assert int(scheduler.timesteps[0]) == first_step
+    if zero_snr:  # t = 999 is where the rescaled schedule has no signal left
+        assert float(scheduler.alphas_cumprod[999]) < 1e-6

@@ -48,6 +48,11 @@ def build_pipeline(config: TrainConfig) -> VideoMVPipeline:
         config.model, base_model=config.pretrained, seed=config.seed, text_adapter=adapter
     )
     overrides = noise_schedule_overrides(config)
+    if config.zero_terminal_snr:
+        # Sample from t = 999, the pure-noise level such a UNet is trained on: "leading" spacing starts
+        # lower (t = 901 at 10 steps) and hands pure noise to a model expecting some signal, which
+        # comes out as coloured speckle (Lin et al. 2024; measured on the shipped model in MODEL_CARD.md).
+        overrides["timestep_spacing"] = "trailing"
     # Sampling (grids, the saved pipeline) must use the schedule the UNet is trained on.
     pipe.scheduler = make_scheduler("ddim", spec.scheduler, **overrides)
     scale = pipe.image_size // pipe.unet.config.sample_size
