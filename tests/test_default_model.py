@@ -27,6 +27,9 @@ def test_the_shipped_model_is_complete_and_small(pipe: VideoMVPipeline) -> None:
     assert folder_size_mb(export.DEFAULT_MODEL) <= 60
     assert pipe.reconstructor is not None and pipe.config.text_to_views
     assert pipe.image_size == 64 and pipe.config.num_views == VIEWS
+    # Zero-terminal-SNR weights: sampling must start at the pure-noise step (trailing spacing).
+    pipe.scheduler.set_timesteps(pipe.config.num_inference_steps)
+    assert int(pipe.scheduler.timesteps[0]) == 999
 
 
 def _generate(pipe: VideoMVPipeline, **kwargs) -> torch.Tensor:
