@@ -106,3 +106,28 @@ def test_evenly_spaced_and_errors():
         evenly_spaced(8, 9)
     with pytest.raises(ValueError, match="unknown background"):
         MultiViewDataset(["x"], background="pink")
+
+
+def test_random_view_spacing_keeps_orbit_order_and_the_cameras_follow(dataset_dir):
+    ds = MultiViewDataset(dataset_dir, num_views=4, condition_view="random", view_spacing="random", seed=1)
+    even = MultiViewDataset(dataset_dir, num_views=4, condition_view="random", seed=1)
+    spacings = set()
+    for epoch in range(8):
+        ds.set_epoch(epoch)
+        even.set_epoch(epoch)
+        item = ds[0]
+        views = item["view_indices"].tolist()
+        assert views[0] == even[0]["view_indices"][0]  # same start view: the draw order is unchanged
+        offsets = [(v - views[0]) % 8 for v in views]
+        assert offsets[0] == 0 and offsets == sorted(set(offsets)), "distinct, in orbit order"
+        assert view_tags(item) == views  # the frames are those views ...
+        # ... and each camera is its view's camera: the marked point lands on its pixel in every frame.
+        cameras = Cameras(item["c2w"], item["intrinsics"], SIZE, SIZE)
+        moved = (item["world_transform"] @ torch.cat([POINT, torch.ones(1, 1)], 1).T).T[:, :3]
+        uv, _ = cameras.project(moved)
+        for i, (u, v) in enumerate(uv[:, 0].floor().long().tolist()):
+            assert item["images"][i, 0, v, u] == 1.0
+        spacings.add(tuple(offsets))
+    assert spacings != {(0, 2, 4, 6)}, "random spacing must differ from the even one"
+    with pytest.raises(ValueError, match="view_spacing"):
+        MultiViewDataset(dataset_dir, view_spacing="jittered")

@@ -295,3 +295,11 @@ def test_loader_workers_survive_the_sigterm_meant_for_the_training_process(init)
             list(batches)
     else:
         assert len(list(batches)) == 5
+
+
+def test_random_view_spacing_trains_the_diffusion_model_only(data, tmp_path):
+    config = _config("tiny-cpu", data, tmp_path / "d", "--max-steps", "1", "--view-spacing", "random")
+    result = run(config, progress=False)
+    assert result.step == 1 and torch.isfinite(torch.tensor(result.losses)).all()
+    with pytest.raises(ValueError, match="evenly spaced views"):
+        build(_config("reconstructor-tiny", data, tmp_path / "r", "--view-spacing", "random"))

@@ -53,6 +53,13 @@ def find_samples(root: str | os.PathLike, split: str | None = None) -> list[Path
     return sorted(paths)
 
 
+def randomly_spaced(total: int, count: int, start: int, generator: torch.Generator) -> list[int]:
+    """``start`` and ``count - 1`` other indices of a cyclic list of ``total``, drawn at random, in
+    cyclic order from ``start`` (so an orbit keeps its direction but not its step)."""
+    offsets = (torch.randperm(total - 1, generator=generator)[: count - 1] + 1).sort().values
+    return [start, *((start + int(offset)) % total for offset in offsets)]
+
+
 def evenly_spaced(total: int, count: int, start: int = 0) -> list[int]:
     """``count`` indices spread evenly around a cyclic list of ``total``, beginning at ``start``."""
     if not 1 <= count <= total:
@@ -82,6 +89,8 @@ class MultiViewDataset(Dataset):
         background: colour the RGBA views are composited on; ``"random"`` draws one per item.
         condition_view: ``"first"`` keeps view 0; ``"random"`` starts the orbit at a random
             view and rotates cameras and world with it (the rotation augmentation).
+        view_spacing: ``"even"`` spaces the ``num_views`` evenly; ``"random"`` draws them at random
+            in orbit order, so only the cameras (not the frame index) tell where each view is.
         camera_convention: convention of the ``camera_embedding`` vectors.
         plucker_size: also return Plücker ray maps at this size (None: don't).
         seed: seed of the per-item randomness; items are reproducible for a given epoch.
@@ -95,6 +104,7 @@ class MultiViewDataset(Dataset):
         image_size: int | None = None,
         background: Background = "white",
         condition_view: Literal["first", "random"] = "first",
+        view_spacing: Literal["even", "random"] = "even",
         camera_convention: str = "blender",
         plucker_size: int | None = None,
         seed: int = 0,
@@ -105,12 +115,15 @@ class MultiViewDataset(Dataset):
             self.paths = [Path(p) for p in root]
         if condition_view not in ("first", "random"):
             raise ValueError(f"condition_view must be 'first' or 'random', got {condition_view!r}")
+        if view_spacing not in ("even", "random"):
+            raise ValueError(f"view_spacing must be 'even' or 'random', got {view_spacing!r}")
         if isinstance(background, str) and background not in (*_NAMED_BACKGROUNDS, "random"):
             raise ValueError(f"unknown background {background!r}; use white, black, gray, random or an RGB tuple")
         self.num_views = num_views
         self.image_size = image_size
         self.background = background
         self.condition_view = condition_view
+        self.view_spacing = view_spacing
         self.camera_convention = check_convention(camera_convention)
         self.plucker_size = plucker_size
         self.seed = seed
@@ -138,7 +151,11 @@ class MultiViewDataset(Dataset):
         generator = self._generator(index)
         total = len(sample)
         start = 0 if self.condition_view == "first" else int(torch.randint(total, (1,), generator=generator))
-        views = evenly_spaced(total, self.num_views or total, start)
+        count = self.num_views or total
+        if self.view_spacing == "random":
+            views = randomly_spaced(total, count, start, generator)
+        else:
+            views = evenly_spaced(total, count, start)
         sample, transform = select_views(sample, views, align_first=start != 0)
         if self.image_size is not None:
             sample = resize_sample(sample, self.image_size)

@@ -49,6 +49,10 @@ class TrainConfig:
     background: str = "white"
     # Start the orbit at a random view, rotating the cameras with it (the rotation augmentation).
     random_start_view: bool = True
+    # "even": the views step evenly around the orbit (the reference); "random": drawn at random in orbit
+    # order, so the UNet must read the camera embedding to place them (diffusion; the reconstructor
+    # expects even views).
+    view_spacing: Literal["even", "random"] = "even"
     # Probability of dropping the condition (text or image) for classifier-free guidance.
     condition_dropout: float = 0.1
     # Image models: also read the sample's caption (dropped with condition_dropout). With image_dropout

@@ -357,11 +357,13 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
     paths = [p for p in config.data.split(",") if p]
     if not paths:
         raise ValueError("no dataset given: --data FOLDER[,FOLDER…]")
+    if config.task == "reconstructor" and config.view_spacing != "even":
+        raise ValueError("the reconstructor trains on evenly spaced views: leave --view-spacing at even")
     samples = [s for root in paths for s in find_samples(root, config.split)]
     dataset = MultiViewDataset(
         samples, num_views=config.num_views, image_size=config.image_size, background=config.background,
-        condition_view="random" if config.random_start_view else "first", camera_convention=config.camera_convention,
-        seed=config.seed,
+        condition_view="random" if config.random_start_view else "first", view_spacing=config.view_spacing,
+        camera_convention=config.camera_convention, seed=config.seed,
     )  # fmt: skip
     count = min(config.sample_count, len(dataset))
     if config.task == "diffusion":
