@@ -40,10 +40,13 @@ def noise_schedule_overrides(config: TrainConfig) -> dict[str, Any]:
     }
 
 
-def build_pipeline(config: TrainConfig) -> VideoMVPipeline:
-    """The pipeline whose UNet is trained: base weights from ``config.pretrained`` or random (seeded)."""
+def build_pipeline(config: TrainConfig, prompt_cache: PromptEmbeddings | None = None) -> VideoMVPipeline:
+    """The pipeline whose UNet is trained: base weights from ``config.pretrained`` or random (seeded).
+
+    With ``prompt_cache`` the text encoder is not loaded; the cache's adapter takes its place.
+    """
     spec = get_preset(config.model)
-    adapter = PromptEmbeddings(config.prompt_embeddings).adapter() if config.prompt_embeddings else None
+    adapter = prompt_cache.adapter() if prompt_cache is not None else None
     pipe = VideoMVPipeline.from_preset(
         config.model, base_model=config.pretrained, seed=config.seed, text_adapter=adapter
     )
@@ -99,9 +102,9 @@ class DiffusionTask(nn.Module):
         super().__init__()
         if config.prompt_embeddings and config.sample_every:
             raise ValueError("sample grids need the text encoder: with --prompt-embeddings set --sample-every 0")
-        pipeline = pipeline or build_pipeline(config)
         # Cached embeddings stand in for the encoder (None: encode each step).
         self.prompt_cache = PromptEmbeddings(config.prompt_embeddings) if config.prompt_embeddings else None
+        pipeline = pipeline or build_pipeline(config, self.prompt_cache)
         if pipeline.unet.config.camera_convention != config.camera_convention:
             # The dataset's camera-embedding vectors must be in the convention the UNet records.
             raise ValueError(
