@@ -49,6 +49,8 @@ def main() -> None:
     batch = torch.utils.data.default_collate([dataset[i] for i in indices])
     prompts = [caption + pipe.config.prompt_suffix for caption in batch["caption"]]
     dtype = task.model.dtype
+    unet = task.model.config
+    latent_shape = torch.Size((unet.out_channels, config.num_views, unet.sample_size, unet.sample_size))
 
     def load() -> None:
         torch.utils.data.default_collate([dataset[i] for i in indices])
@@ -56,7 +58,7 @@ def main() -> None:
     def draws() -> None:
         generators = [torch.Generator().manual_seed(i) for i in indices]
         task._draw(generators, None, config.num_views)
-        task._noise(generators, torch.Size((12, config.num_views, 32, 32)))
+        task._noise(generators, latent_shape)
 
     def train_step() -> None:
         task.zero_grad(set_to_none=True)

@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
 from safetensors import SafetensorError
@@ -29,6 +30,9 @@ from ..data.dataset import find_samples
 from ..data.format import CAMERAS_FILE
 from ..fileio import write_bytes_atomic
 from ..models.encoders import TextEmbeddingAdapter
+
+if TYPE_CHECKING:
+    from ..pipelines.videomv import VideoMVPipeline
 
 ADAPTER_PREFIX = "adapter."
 
@@ -50,12 +54,16 @@ def _class_of(module: object) -> list[str]:
 
 @torch.no_grad()
 def write_prompt_embeddings(
-    pipe: object, prompts: Iterable[str], path: str | os.PathLike, batch_size: int = 64, dtype=torch.float16
+    pipe: VideoMVPipeline,
+    prompts: Iterable[str],
+    path: str | os.PathLike,
+    batch_size: int = 64,
+    dtype: torch.dtype = torch.float16,
 ) -> Path:
     """Encodes ``prompts`` with ``pipe``'s text encoder and adapter into a cache file (atomically).
 
     Args:
-        pipe: a :class:`~videomv.pipelines.VideoMVPipeline` with its text encoder.
+        pipe: a pipeline with its text encoder.
         prompts: the exact strings the run will encode (suffix included).
         path: the ``.safetensors`` file to write.
         batch_size: prompts encoded per call.
