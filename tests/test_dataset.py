@@ -8,6 +8,7 @@ import torch
 from videomv.cameras import Cameras, orbit
 from videomv.data import MultiViewDataset, MultiViewSample, write_sample
 from videomv.data.dataset import evenly_spaced, find_samples, resize_sample
+from videomv.data.format import MultiViewFormatError
 
 SIZE = 24
 POINT = torch.tensor([[0.25, -0.1, 0.2]])
@@ -131,3 +132,26 @@ def test_random_view_spacing_keeps_orbit_order_and_the_cameras_follow(dataset_di
     assert spacings != {(0, 2, 4, 6)}, "random spacing must differ from the even one"
     with pytest.raises(ValueError, match="view_spacing"):
         MultiViewDataset(dataset_dir, view_spacing="jittered")
+
+
+def test_preloaded_items_equal_items_read_from_disk(dataset_dir):
+    options = dict(num_views=4, image_size=16, background="random", condition_view="random", plucker_size=4, seed=3)
+    disk = MultiViewDataset(dataset_dir, **options)
+    memory = MultiViewDataset(dataset_dir, preload=True, **options)
+    (dataset_dir / "a" / "000.png").unlink()  # preloaded: the files are no longer read
+    for epoch in range(3):
+        memory.set_epoch(epoch)
+        disk.set_epoch(epoch)
+        got = memory[1]
+        expected = disk[1]
+        for key in ("images", "alpha", "c2w", "intrinsics", "camera_embedding", "plucker", "background"):
+            assert torch.equal(got[key], expected[key]), key
+        assert got["view_indices"].tolist() == expected["view_indices"].tolist()
+    assert memory[0]["images"].shape == (4, 3, 16, 16)
+
+
+def test_preload_reports_a_damaged_sample_before_training(dataset_dir):
+    (dataset_dir / "b" / "003.png").write_bytes(b"not a png")
+    MultiViewDataset(dataset_dir, split="train", preload=True)  # only "a" is read
+    with pytest.raises(MultiViewFormatError, match=r"003\.png"):
+        MultiViewDataset(dataset_dir, preload=True)

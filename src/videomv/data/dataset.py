@@ -17,12 +17,15 @@ import json
 import math
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset
+from tqdm import tqdm
 
 from ..cameras import Cameras, check_convention
 from .format import MultiViewSample, read_sample
@@ -94,6 +97,10 @@ class MultiViewDataset(Dataset):
         camera_convention: convention of the ``camera_embedding`` vectors.
         plucker_size: also return Plücker ray maps at this size (None: don't).
         seed: seed of the per-item randomness; items are reproducible for a given epoch.
+        preload: read every sample once, here, and keep its views in memory as 8-bit RGBA
+            (lossless: the PNGs are 8-bit). Items are identical to reading from disk; a fast
+            accelerator is then no longer held back by PNG decoding, and loader workers share the
+            memory through fork. A damaged sample fails here instead of mid-training.
     """
 
     def __init__(
@@ -108,6 +115,7 @@ class MultiViewDataset(Dataset):
         camera_convention: str = "blender",
         plucker_size: int | None = None,
         seed: int = 0,
+        preload: bool = False,
     ) -> None:
         if isinstance(root, str | os.PathLike):
             self.paths = find_samples(root, split)
@@ -128,6 +136,7 @@ class MultiViewDataset(Dataset):
         self.plucker_size = plucker_size
         self.seed = seed
         self.epoch = 0
+        self._preloaded = preload_samples(self.paths) if preload else None
 
     def __len__(self) -> int:
         return len(self.paths)
@@ -147,7 +156,7 @@ class MultiViewDataset(Dataset):
         return torch.tensor(self.background, dtype=torch.float32)
 
     def __getitem__(self, index: int) -> dict[str, Any]:
-        sample = read_sample(self.paths[index])
+        sample = read_sample(self.paths[index]) if self._preloaded is None else self._preloaded[index]
         generator = self._generator(index)
         total = len(sample)
         start = 0 if self.condition_view == "first" else int(torch.randint(total, (1,), generator=generator))
@@ -157,6 +166,8 @@ class MultiViewDataset(Dataset):
         else:
             views = evenly_spaced(total, count, start)
         sample, transform = select_views(sample, views, align_first=start != 0)
+        if sample.images.dtype == torch.uint8:  # preloaded: only the selected views are converted
+            sample = replace(sample, images=sample.images.float() / 255.0)
         if self.image_size is not None:
             sample = resize_sample(sample, self.image_size)
         rgba = sample.rgba
@@ -180,6 +191,19 @@ class MultiViewDataset(Dataset):
         if self.plucker_size is not None:
             item["plucker"] = sample.cameras.plucker(self.plucker_size, self.plucker_size)
         return item
+
+
+def preload_samples(paths: Sequence[Path], threads: int | None = None) -> list[MultiViewSample]:
+    """The samples at ``paths`` with their views as ``uint8`` RGBA, read on a thread pool (PNG
+    decoding releases the GIL)."""
+
+    def read_8bit(path: Path) -> MultiViewSample:
+        sample = read_sample(path)
+        return replace(sample, images=(sample.images * 255.0).round().to(torch.uint8))
+
+    with ThreadPoolExecutor(threads or min(16, os.cpu_count() or 1)) as pool:
+        loaded = pool.map(read_8bit, paths)
+        return list(tqdm(loaded, total=len(paths), desc="loading samples", unit="sample", leave=False))
 
 
 def select_views(

@@ -363,7 +363,7 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
     dataset = MultiViewDataset(
         samples, num_views=config.num_views, image_size=config.image_size, background=config.background,
         condition_view="random" if config.random_start_view else "first", view_spacing=config.view_spacing,
-        camera_convention=config.camera_convention, seed=config.seed,
+        camera_convention=config.camera_convention, seed=config.seed, preload=config.preload_data,
     )  # fmt: skip
     count = min(config.sample_count, len(dataset))
     if config.task == "diffusion":
