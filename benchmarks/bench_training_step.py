@@ -1,8 +1,8 @@
 """Where a diffusion training step's time goes, as ratios to the whole step, same process.
 
 Times, per step of ``--batch`` samples: loading the batch from a dataset folder (one process, so
-divide by the loader's workers), the per-sample noise and timestep draws (on the CPU, from each
-sample's generator), the prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and
+divide by the loader's workers), the per-sample draws from each sample's generator (timesteps on
+the CPU, noise on the device), the prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and
 the UNet forward + backward. Runs are interleaved and the median of each is reported.
 
     python benchmarks/bench_training_step.py --data out/data/procedural
@@ -58,7 +58,7 @@ def main() -> None:
     def draws() -> None:
         generators = [torch.Generator().manual_seed(i) for i in indices]
         task._draw(generators, None, config.num_views)
-        task._noise(generators, latent_shape)
+        task._noise(generators, latent_shape, device)
 
     def train_step() -> None:
         task.zero_grad(set_to_none=True)

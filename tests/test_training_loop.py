@@ -303,3 +303,20 @@ def test_random_view_spacing_trains_the_diffusion_model_only(data, tmp_path):
     assert result.step == 1 and torch.isfinite(torch.tensor(result.losses)).all()
     with pytest.raises(ValueError, match="evenly spaced views"):
         build(_config("reconstructor-tiny", data, tmp_path / "r", "--view-spacing", "random"))
+
+
+def test_diffusion_noise_is_each_samples_own_and_standard_normal(data, tmp_path):
+    task, _ = build(_config("tiny-cpu", data, tmp_path, "--offset-noise", "0.1"))
+    shape = torch.Size((3, 4, 16, 16))
+
+    def generator(index: int) -> torch.Generator:
+        return torch.Generator().manual_seed(index)
+
+    batch = task._noise([generator(0), generator(1), generator(2)], shape, torch.device("cpu"))
+    alone = task._noise([generator(1)], shape, torch.device("cpu"))
+    assert batch.shape == (3, *shape) and batch.dtype == torch.float32
+    assert torch.equal(batch[1], alone[0]), "a sample's noise must not depend on its batch"
+    assert not torch.equal(batch[0], batch[1])
+    big = task._noise([generator(i) for i in range(16)], shape, torch.device("cpu"))
+    # Offset noise adds a per-channel constant of std 0.1: variance 1 + 0.01.
+    assert abs(float(big.mean())) < 0.05 and abs(float(big.var()) - 1.01) < 0.05

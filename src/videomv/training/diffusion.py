@@ -150,14 +150,23 @@ class DiffusionTask(nn.Module):
         single_image = mix > 0 and float(torch.rand((), generator=step)) < mix
         return StepDraws(timesteps, text_dropped, image_dropped, views, single_image)
 
-    def _noise(self, generators: list[torch.Generator | None], shape: torch.Size) -> torch.Tensor:
-        """``(B, *shape)`` float32 noise, each sample's from its generator (after its :meth:`_draw` draws)."""
+    def _noise(self, generators: list[torch.Generator | None], shape: torch.Size, device: torch.device) -> torch.Tensor:
+        """``(B, *shape)`` float32 noise on ``device``, each sample's from a generator there seeded by
+        its own (after its :meth:`_draw` draws).
+
+        Drawn where it is used: on a GPU, CPU noise for a batch of 128 took longer than a fifth of
+        the step and its copy stalled the launch queue (docs/training_notes.md, "On one GPU").
+        """
         noise = []
         for generator in generators:
-            sample = torch.randn(shape, generator=generator)
+            seed = int(torch.randint(2**62, (1,), generator=generator))
+            local = torch.Generator(device).manual_seed(seed)
+            sample = torch.randn(shape, generator=local, device=device)
             if self.config.offset_noise > 0:
                 # Offset noise: a per-channel constant shifts the mean brightness too.
-                sample = sample + self.config.offset_noise * torch.randn(shape[0], 1, 1, 1, generator=generator)
+                sample = sample + self.config.offset_noise * torch.randn(
+                    shape[0], 1, 1, 1, generator=local, device=device
+                )
             noise.append(sample)
         return torch.stack(noise)
 
@@ -201,7 +210,7 @@ class DiffusionTask(nn.Module):
         with torch.no_grad():
             latents = pipe.encode_images(images.to(device) * 2 - 1).permute(0, 2, 1, 3, 4)  # (B, C, F, h, w)
         latents = latents.to(self.model.dtype)
-        noise = self._noise(generators, latents.shape[1:]).to(latents)
+        noise = self._noise(generators, latents.shape[1:], device).to(latents.dtype)
         timesteps = draws.timesteps.to(device)
         noisy = self.noise_scheduler.add_noise(latents, noise, timesteps)
 
