@@ -225,3 +225,16 @@ def test_objects_of_an_external_layout_start_at_the_input_view(tmp_path) -> None
     assert source.name == "thing" and obj.source_views == [1, 2, 3, 0]
     assert obj.azimuths() == pytest.approx([0.0, 90.0, 180.0, 270.0], abs=1e-3)
     assert obj.mask.shape == (VIEWS, 1, DATA_SIZE, DATA_SIZE) and obj.mask.sum() > 0
+
+
+def test_views_protocol_samples_with_the_scheduler_asked_for(tmp_path, dataset, models, capsys) -> None:
+    args = ["--data", dataset, "--split", "heldout", "--model", models["image"], "--methods", "plain", "--limit", 1]
+    psnr = {}
+    for name in ("ddim", "ddpm"):
+        assert _run("eval", "views", *args, "--scheduler", name, "--out", tmp_path / name, *FAST) == 0
+        record = json.loads((tmp_path / name / "metrics.json").read_text())
+        assert record["settings"]["scheduler"] == name
+        psnr[name] = record["summary"]["plain"]["psnr"]
+    assert psnr["ddim"] != psnr["ddpm"]  # ancestral sampling draws fresh noise: other views
+    assert _run("eval", "views", *args, "--scheduler", "euler-magic", "--out", tmp_path / "bad", *FAST) == 2
+    assert "euler-magic" in capsys.readouterr().err

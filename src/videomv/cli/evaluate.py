@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .generate import add_scheduler_argument
+
 DEFAULT_METHODS = {"views": "model,plain,copy-input", "consistency": "model,plain", "text": "model"}
 _COMMON_HELP = (
     "Methods: model (the pipeline as shipped: 3D-aware sampling when it has a reconstructor), plain (no 3D-aware "
@@ -37,6 +39,7 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
     parser.add_argument(
         "--guidance", type=float, default=None, metavar="G", help="guidance scale (default the model's)"
     )
+    add_scheduler_argument(parser)
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="sampling seed, the same for every object")
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
@@ -171,7 +174,9 @@ def run_eval(args: argparse.Namespace) -> int:
     out = prepare_output_folder(args.out, args.overwrite)
     # The consistency protocol also uses the reconstructor of an explicitly given model.
     wants_model = needs_model(requested) or (args.protocol == "consistency" and args.model is not None)
-    pipe = load_pipeline(args.model, args.device, args.dtype, progress=not args.no_progress) if wants_model else None
+    pipe = None
+    if wants_model:
+        pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=not args.no_progress)
     if pipe is not None:
         pipe.set_progress_bar_config(disable=True)  # one bar per object is enough
     names = _resolve_methods(args, pipe)
@@ -181,7 +186,7 @@ def run_eval(args: argparse.Namespace) -> int:
         "model": (str(args.model.resolve()) if args.model else "default") if pipe is not None else None,
         "data": str(args.data.resolve()) if args.data else None, "split": args.split, "layout": args.layout,
         "prompts": len(prompts) or None, "input_view": args.input_view, "views": args.views, "size": size,
-        "limit": args.limit, "steps": args.steps, "guidance": args.guidance,
+        "limit": args.limit, "steps": args.steps, "guidance": args.guidance, "scheduler": args.scheduler,
         "device": str(pipe.device) if pipe is not None else None,
         "fit_steps": getattr(args, "fit_steps", None), "fit_gaussians": getattr(args, "fit_gaussians", None),
         "recon_views": getattr(args, "recon_views", None),

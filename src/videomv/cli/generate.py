@@ -7,6 +7,14 @@ import time
 from pathlib import Path
 
 
+def add_scheduler_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scheduler NAME``, shared by ``generate`` and ``eval``."""
+    # Checked by the library, not argparse's choices, so a wrong name gets the one-line error.
+    parser.add_argument(
+        "--scheduler", default=None, metavar="NAME", help="ddim, dpmsolver++, unipc or ddpm (default: the model's)"
+    )
+
+
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Registers ``generate`` on the top-level ``videomv`` subparsers."""
     parser = commands.add_parser(
@@ -27,10 +35,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--guidance", type=float, default=None, metavar="G", help="classifier-free guidance scale")
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="random seed (default 0)")
     parser.add_argument("--no-3d-aware", dest="three_d_aware", action="store_false", help="plain sampling")
-    # Checked by the library, not argparse's choices, so a wrong name gets the one-line error.
-    parser.add_argument(
-        "--scheduler", default=None, metavar="NAME", help="ddim, dpmsolver++, unipc or ddpm (default: the model's)"
-    )
+    add_scheduler_argument(parser)
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
     parser.add_argument("--orbit-frames", type=int, default=48, help="frames of the Gaussians' orbit (default 48)")
