@@ -74,6 +74,30 @@ def test_generate_from_a_prompt(tmp_path, models) -> None:
     assert first.shape == (SIZE, SIZE, 3)
 
 
+def test_the_3d_aware_schedule_can_be_set_per_run(tmp_path, models) -> None:
+    args = [
+        "--prompt",
+        "a red chair",
+        "--model",
+        models["text"],
+        "--steps",
+        "4",
+        "--orbit-frames",
+        "2",
+        "--no-progress",
+    ]
+    assert _run("generate", *args, "--out", tmp_path / "default") == 0
+    assert (
+        _run("generate", *args, "--3d-aware-steps", "1,3", "--3d-aware-blend", "0.25", "--out", tmp_path / "set") == 0
+    )
+    default = json.loads((tmp_path / "default" / "result.json").read_text())["settings"]
+    chosen = json.loads((tmp_path / "set" / "result.json").read_text())["settings"]
+    assert default["three_d_aware_steps"] == [0.4, 0.6, 0.8] and default["three_d_aware_blend"] == 1.0
+    assert chosen["three_d_aware_steps"] == [1, 3] and chosen["three_d_aware_blend"] == 0.25
+    views = [np.asarray(Image.open(tmp_path / run / "views" / "001.png")) for run in ("default", "set")]
+    assert not np.array_equal(*views), "another schedule must change the views"
+
+
 def test_generate_from_an_image(tmp_path, models, object_png) -> None:
     out = tmp_path / "object"
     args = ["--model", models["image"], "--views", VIEWS, "--out", out]
@@ -103,4 +127,21 @@ def test_errors_are_one_line(tmp_path, models, object_png, monkeypatch, capsys, 
     assert _run("generate", *argv, "--out", tmp_path / "out", *FAST) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("videomv: error: ") and message in err and "\n" not in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--3d-aware-steps", "0.4,1.5"], "fractions of the loop in [0, 1)"),
+        (["--3d-aware-steps", "half"], "fractions of the loop in [0, 1)"),
+        (["--3d-aware-blend", "2"], "blend weight is a number from 0 to 1"),
+    ],
+)
+def test_bad_3d_aware_settings_stop_before_loading_anything(tmp_path, capsys, argv, message) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        _run("generate", "--prompt", "a", *argv, "--out", tmp_path / "out")
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {argv[0]}: " in err and message in err
     assert not (tmp_path / "out").exists()

@@ -112,3 +112,22 @@ def test_save_and_load_with_the_reconstructor_keep_samples_identical(tmp_path, p
     # A pipeline saved without a reconstructor loads with none.
     tiny_pipeline(reconstructor=False).save_pretrained(tmp_path / "plain")
     assert VideoMVPipeline.from_pretrained(tmp_path / "plain").reconstructor is None
+
+
+def test_the_3d_aware_schedule_is_part_of_the_saved_model(tmp_path) -> None:
+    pipe = tiny_pipeline()
+    assert pipe.config.three_d_aware_steps == [0.4, 0.6, 0.8] and pipe.config.three_d_aware_blend == 1.0
+    pipe.register_to_config(three_d_aware_steps=[0.5], three_d_aware_blend=0.5)
+    pipe.save_pretrained(tmp_path)
+    loaded = VideoMVPipeline.from_pretrained(tmp_path)
+    loaded.set_progress_bar_config(disable=True)
+    assert loaded.config.three_d_aware_steps == [0.5] and loaded.config.three_d_aware_blend == 0.5
+    # The saved defaults sample exactly like passing them to a pipeline that does not have them.
+    kwargs = {"three_d_aware_steps": None}
+    assert torch.equal(
+        _generate(loaded, **kwargs).views,
+        _generate(tiny_pipeline(), three_d_aware_steps=(0.5,), three_d_aware_blend=0.5).views,
+    )
+    assert not torch.equal(_generate(loaded, **kwargs).views, _generate(tiny_pipeline(), **kwargs).views)
+    with pytest.raises(ValueError, match="blend weight must be in"):
+        _generate(loaded, three_d_aware_blend=1.5)

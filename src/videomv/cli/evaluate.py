@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .generate import add_scheduler_argument
+from .generate import add_sampling_arguments
 
 DEFAULT_METHODS = {"views": "model,plain,copy-input", "consistency": "model,plain", "text": "model"}
 _COMMON_HELP = (
@@ -39,7 +39,7 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
     parser.add_argument(
         "--guidance", type=float, default=None, metavar="G", help="guidance scale (default the model's)"
     )
-    add_scheduler_argument(parser)
+    add_sampling_arguments(parser)
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="sampling seed, the same for every object")
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
@@ -181,7 +181,10 @@ def run_eval(args: argparse.Namespace) -> int:
         pipe.set_progress_bar_config(disable=True)  # one bar per object is enough
     names = _resolve_methods(args, pipe)
     size = args.size or (pipe.image_size if pipe is not None else None)
-    methods = build_methods(names, pipe, args.steps, args.guidance, from_text=args.protocol == "text")
+    methods = build_methods(
+        names, pipe, args.steps, args.guidance, from_text=args.protocol == "text",
+        refine_steps=args.three_d_aware_steps, refine_blend=args.three_d_aware_blend,
+    )  # fmt: skip
     settings = {
         "model": (str(args.model.resolve()) if args.model else "default") if pipe is not None else None,
         "data": str(args.data.resolve()) if args.data else None, "split": args.split, "layout": args.layout,

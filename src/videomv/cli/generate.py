@@ -7,12 +7,47 @@ import time
 from pathlib import Path
 
 
-def add_scheduler_argument(parser: argparse.ArgumentParser) -> None:
-    """``--scheduler NAME``, shared by ``generate`` and ``eval``."""
+def refine_steps(text: str) -> list[int] | list[float]:
+    """``"0.4,0.6"`` (fractions of the loop, in [0, 1)) or ``"4,6"`` (loop indices) as a list."""
+    tokens = [token.strip() for token in text.split(",") if token.strip()]
+    usage = f"{text!r}: give comma-separated fractions of the loop in [0, 1) (0.4,0.6) or step indices (4,6)"
+    if all(token.isdigit() for token in tokens) and tokens:
+        return [int(token) for token in tokens]
+    try:
+        fractions = [float(token) for token in tokens]
+    except ValueError:
+        raise argparse.ArgumentTypeError(usage) from None
+    if not fractions or not all(0.0 <= f < 1.0 for f in fractions):
+        raise argparse.ArgumentTypeError(usage)
+    return fractions
+
+
+def blend_weight(text: str) -> float:
+    """A weight in [0, 1]."""
+    try:
+        weight = float(text)
+    except ValueError:
+        weight = -1.0
+    if not 0.0 <= weight <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the blend weight is a number from 0 to 1")
+    return weight
+
+
+def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sampler options shared by ``generate`` and ``eval``."""
     # Checked by the library, not argparse's choices, so a wrong name gets the one-line error.
     parser.add_argument(
         "--scheduler", default=None, metavar="NAME", help="ddim, dpmsolver++, unipc or ddpm (default: the model's)"
     )
+    parser.add_argument(
+        "--3d-aware-steps", dest="three_d_aware_steps", type=refine_steps, default=None, metavar="LIST",
+        help="where x̂0 is replaced by the Gaussians' renders: fractions of the loop (0.4,0.6,0.8) or step "
+        "indices (default: the model's)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--3d-aware-blend", dest="three_d_aware_blend", type=blend_weight, default=None, metavar="W",
+        help="weight of the renders in that x̂0, 0 to 1 (default: the model's)",
+    )  # fmt: skip
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -35,7 +70,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--guidance", type=float, default=None, metavar="G", help="classifier-free guidance scale")
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="random seed (default 0)")
     parser.add_argument("--no-3d-aware", dest="three_d_aware", action="store_false", help="plain sampling")
-    add_scheduler_argument(parser)
+    add_sampling_arguments(parser)
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
     parser.add_argument("--orbit-frames", type=int, default=48, help="frames of the Gaussians' orbit (default 48)")
@@ -51,6 +86,7 @@ def run_generate(args: argparse.Namespace) -> int:
     settings = GenerateSettings(
         prompt=args.prompt, image=args.image, views=args.views, elevation=args.elevation, radius=args.radius,
         steps=args.steps, guidance=args.guidance, seed=args.seed, three_d_aware=args.three_d_aware,
+        three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
         orbit_frames=args.orbit_frames,
     )  # fmt: skip
     # Cheap checks first: a typo should not cost a model load.

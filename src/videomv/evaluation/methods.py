@@ -80,6 +80,9 @@ class ModelMethod:
     guidance: float | None = None
     # Condition on the caption even when the model also takes images (the text protocol).
     from_text: bool = False
+    # 3D-aware schedule and blend weight; None: the model's.
+    refine_steps: list[int] | list[float] | None = None
+    refine_blend: float | None = None
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
         """Samples the object's views with the pipeline (image models get the input view, text models the caption)."""
@@ -94,18 +97,26 @@ class ModelMethod:
             output = self.pipe(
                 **condition, cameras=obj.cameras, num_inference_steps=self.steps, guidance_scale=self.guidance,
                 generator=torch.Generator().manual_seed(seed), output_type="pt", three_d_aware=self.three_d_aware,
+                three_d_aware_steps=self.refine_steps, three_d_aware_blend=self.refine_blend,
             )  # fmt: skip
         return resize_views(output.views[0].float().cpu(), obj.size)  # scored on the CPU beside the ground truth
 
     def describe(self) -> dict[str, Any]:
         """The sampling settings that distinguish this method."""
-        return {
+        config = self.pipe.config
+        described = {
             "kind": "model",
             "three_d_aware": self.three_d_aware and self.pipe.reconstructor is not None,
             "camera_embedding": self.camera,
             "steps": self.steps,
-            "guidance": self.pipe.config.guidance_scale if self.guidance is None else self.guidance,
+            "guidance": config.guidance_scale if self.guidance is None else self.guidance,
+            "scheduler": type(self.pipe.scheduler).__name__,
         }
+        if described["three_d_aware"]:
+            described["three_d_aware_steps"] = self.refine_steps or config.three_d_aware_steps
+            blend = self.refine_blend
+            described["three_d_aware_blend"] = config.three_d_aware_blend if blend is None else blend
+        return described
 
 
 class CopyInputMethod:
@@ -207,10 +218,13 @@ def build_methods(
     steps: int | None = None,
     guidance: float | None = None,
     from_text: bool = False,
+    refine_steps: list[int] | list[float] | None = None,
+    refine_blend: float | None = None,
 ) -> list[Method]:
     """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``.
 
-    ``from_text`` makes the model methods generate from the caption alone (the text protocol).
+    ``from_text`` makes the model methods generate from the caption alone (the text protocol);
+    ``refine_steps`` and ``refine_blend`` set the 3D-aware schedule (None: the model's).
     """
     if needs_model(names) and pipe is None:
         raise ValueError("the methods model, plain and no-camera need a pipeline (--model)")
@@ -221,7 +235,8 @@ def build_methods(
         if name in MODEL_METHODS:
             methods.append(
                 ModelMethod(name, pipe, three_d_aware=name != "plain", camera=name != "no-camera", steps=steps,
-                            guidance=guidance, from_text=from_text)
+                            guidance=guidance, from_text=from_text, refine_steps=refine_steps,
+                            refine_blend=refine_blend)
             )  # fmt: skip
         elif name == "copy-input":
             methods.append(CopyInputMethod())

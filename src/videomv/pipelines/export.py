@@ -61,6 +61,10 @@ class GenerateSettings:
     guidance: float | None = None
     seed: int = 0
     three_d_aware: bool = True
+    # Where x̂0 is replaced by the Gaussians' renders (fractions of the loop or step indices), and the
+    # renders' weight there.
+    three_d_aware_steps: list[int] | list[float] | None = None
+    three_d_aware_blend: float | None = None
     # Frames of the orbit rendered from the Gaussians, and the frame rates of the two videos.
     orbit_frames: int = 48
     views_fps: int = 8
@@ -206,7 +210,8 @@ def generate_to_folder(
         prompt=settings.prompt, image=settings.image, num_views=views, elevation=elevation, radius=radius,
         num_inference_steps=steps, guidance_scale=guidance,
         generator=torch.Generator().manual_seed(settings.seed), output_type="pt",
-        three_d_aware=settings.three_d_aware,
+        three_d_aware=settings.three_d_aware, three_d_aware_steps=settings.three_d_aware_steps,
+        three_d_aware_blend=settings.three_d_aware_blend,
     )  # fmt: skip
     timings["sample"] = time.perf_counter() - tic
 
@@ -247,6 +252,10 @@ def generate_to_folder(
                 timings["gaussians"] = time.perf_counter() - tic
         timings["total"] = earlier + time.perf_counter() - start
         resolved = {"views": views, "elevation": elevation, "radius": radius, "guidance": guidance, "steps": steps}
+        if settings.three_d_aware and pipe.reconstructor is not None:
+            resolved["three_d_aware_steps"] = settings.three_d_aware_steps or config.three_d_aware_steps
+            blend = settings.three_d_aware_blend
+            resolved["three_d_aware_blend"] = config.three_d_aware_blend if blend is None else blend
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
         (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
         replace_folder(staging, out)

@@ -34,7 +34,7 @@ from ..models import (
 )
 from ..models.configs import NEGATIVE_PROMPT
 from ..models.encoders import BUNDLED_MINILM_MARKER, reference_text_layer
-from ..sampling import ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
+from ..sampling import DEFAULT_REFINE_STEPS, ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
 OutputType = Literal["pil", "np", "pt", "latent"]
@@ -105,6 +105,8 @@ class VideoMVPipeline(DiffusionPipeline):
         fps: int = 16,
         text_to_views: bool = False,
         num_inference_steps: int = 50,
+        three_d_aware_steps: Sequence[int] | Sequence[float] = DEFAULT_REFINE_STEPS,
+        three_d_aware_blend: float = 1.0,
     ) -> None:
         super().__init__()
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
@@ -131,6 +133,8 @@ class VideoMVPipeline(DiffusionPipeline):
             fps=fps,
             text_to_views=text_to_views,
             num_inference_steps=num_inference_steps,
+            three_d_aware_steps=list(three_d_aware_steps),
+            three_d_aware_blend=three_d_aware_blend,
         )
         self.vae_chunk_size: int | None = None
         self.x0_refiner: X0Refiner | None = None
@@ -399,8 +403,10 @@ class VideoMVPipeline(DiffusionPipeline):
                 :class:`~videomv.sampling.ThreeDAwareConfig`) or plainly (False). Gaussians of the final
                 views are returned either way.
             three_d_aware_steps: loop indices (ints) or fractions of the loop (floats) at which x̂0 is
-                refined; default the config's (0.4, 0.6, 0.8: steps 20, 30, 40 of 50).
-            three_d_aware_blend: weight of the renders in the refined x̂0 (1.0 replaces it).
+                refined; default the pipeline config's (the reference's 0.4, 0.6, 0.8: steps 20, 30, 40
+                of 50).
+            three_d_aware_blend: weight of the renders in the refined x̂0 (1.0 replaces it); default
+                the pipeline config's (1.0).
             reconstructor_views: indices of the views the reconstructor sees; default its number of
                 input views, evenly spaced from view 0.
         """
@@ -502,7 +508,10 @@ class VideoMVPipeline(DiffusionPipeline):
         """
         if self.reconstructor is None:
             return None
-        config = three_d_aware if isinstance(three_d_aware, ThreeDAwareConfig) else ThreeDAwareConfig()
+        if isinstance(three_d_aware, ThreeDAwareConfig):
+            config = three_d_aware
+        else:  # the model's own schedule (older pipeline folders: the reference's)
+            config = ThreeDAwareConfig(steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend)
         overrides = {"steps": steps, "blend": blend, "input_views": input_views}
         config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
         return ThreeDAwareRefiner(self.reconstructor, config)

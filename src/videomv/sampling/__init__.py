@@ -10,9 +10,10 @@ from .schedulers import (
     predict_x0,
     switch_solver,
 )
-from .three_d_aware import DiffusionX0Views, ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps
+from .three_d_aware import DEFAULT_REFINE_STEPS, DiffusionX0Views, ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps
 
 __all__ = [
+    "DEFAULT_REFINE_STEPS",
     "NOISE_PRESETS",
     "SOLVERS",
     "DiffusionX0Views",

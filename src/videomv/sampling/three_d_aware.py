@@ -65,6 +65,10 @@ class ThreeDAwareConfig:
     # Rasterizer backend (videomv.gaussians.rasterize: "auto", "torch", "gsplat", "reference").
     backend: str = "auto"
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.blend <= 1.0:
+            raise ValueError(f"the 3D-aware blend weight must be in [0, 1], got {self.blend}")
+
 
 def resolve_steps(steps: Sequence[int] | Sequence[float], num_inference_steps: int) -> list[int]:
     """The loop indices of ``steps`` (indices or fractions) in a loop of ``num_inference_steps``.
