@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from videomv.cli.generate import blend_weight, refine_steps
 from videomv.models import GaussianReconstructor
 from videomv.pipelines import VideoMVPipeline
 from videomv.pipelines.packaging import folder_size_mb, save_compact
@@ -33,14 +34,35 @@ def main() -> None:
     parser.add_argument(
         "--timestep-spacing", default="trailing", help="trailing: start at t = 999, the zero-SNR schedule's pure noise"
     )
+    parser.add_argument(
+        "--3d-aware-steps",
+        dest="three_d_aware_steps",
+        type=refine_steps,
+        default=[0.4, 0.6, 0.8],
+        help="default 3D-aware schedule: fractions of the loop or step indices",
+    )
+    parser.add_argument(
+        "--3d-aware-blend",
+        dest="three_d_aware_blend",
+        type=blend_weight,
+        default=1.0,
+        help="default weight of the renders in the refined x̂0",
+    )
     parser.add_argument("--out", type=Path, default=Path("src/videomv/weights/default"))
     args = parser.parse_args()
+    inputs = ((args.diffusion, "model_index.json", "pipeline"), (args.reconstructor, "config.json", "reconstructor"))
+    for folder, marker, kind in inputs:
+        if not (folder / marker).is_file():
+            parser.error(f"{folder} is not a {kind} folder (no {marker})")
 
     pipe = VideoMVPipeline.from_pretrained(args.diffusion)
     reconstructor = GaussianReconstructor.from_pretrained(args.reconstructor)
     pipe.register_modules(reconstructor=reconstructor)
     pipe.scheduler = switch_solver(pipe.scheduler, args.solver, timestep_spacing=args.timestep_spacing)
-    pipe.register_to_config(num_inference_steps=args.steps, guidance_scale=args.guidance)
+    pipe.register_to_config(
+        num_inference_steps=args.steps, guidance_scale=args.guidance,
+        three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
+    )  # fmt: skip
     save_compact(pipe, args.out)
     size = folder_size_mb(args.out)
     print(f"wrote {args.out} ({size:.1f} MB)")
