@@ -48,6 +48,10 @@ def main() -> None:
         default=1.0,
         help="default weight of the renders in the refined x̂0",
     )
+    parser.add_argument(
+        "--3d-aware-anchor", dest="three_d_aware_anchor", action="store_true",
+        help="the reconstructor sees the condition image itself as view 0 during 3D-aware sampling",
+    )
     parser.add_argument("--out", type=Path, default=Path("src/videomv/weights/default"))
     args = parser.parse_args()
     inputs = ((args.diffusion, "model_index.json", "pipeline"), (args.reconstructor, "config.json", "reconstructor"))
@@ -62,6 +66,7 @@ def main() -> None:
     pipe.register_to_config(
         num_inference_steps=args.steps, guidance_scale=args.guidance,
         three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
+        three_d_aware_anchor=args.three_d_aware_anchor,
     )  # fmt: skip
     save_compact(pipe, args.out)
     size = folder_size_mb(args.out)

@@ -117,11 +117,13 @@ def test_save_and_load_with_the_reconstructor_keep_samples_identical(tmp_path, p
 def test_the_3d_aware_schedule_is_part_of_the_saved_model(tmp_path) -> None:
     pipe = tiny_pipeline()
     assert pipe.config.three_d_aware_steps == [0.4, 0.6, 0.8] and pipe.config.three_d_aware_blend == 1.0
-    pipe.register_to_config(three_d_aware_steps=[0.5], three_d_aware_blend=0.5)
+    assert pipe.config.three_d_aware_anchor is False
+    pipe.register_to_config(three_d_aware_steps=[0.5], three_d_aware_blend=0.5, three_d_aware_anchor=True)
     pipe.save_pretrained(tmp_path)
     loaded = VideoMVPipeline.from_pretrained(tmp_path)
     loaded.set_progress_bar_config(disable=True)
     assert loaded.config.three_d_aware_steps == [0.5] and loaded.config.three_d_aware_blend == 0.5
+    assert loaded._three_d_aware_refiner(True, None, None, None).config.anchor_condition_view
     # The saved defaults sample exactly like passing them to a pipeline that does not have them.
     kwargs = {"three_d_aware_steps": None}
     assert torch.equal(
@@ -131,3 +133,30 @@ def test_the_3d_aware_schedule_is_part_of_the_saved_model(tmp_path) -> None:
     assert not torch.equal(_generate(loaded, **kwargs).views, _generate(tiny_pipeline(), **kwargs).views)
     with pytest.raises(ValueError, match="blend weight must be in"):
         _generate(loaded, three_d_aware_blend=1.5)
+
+
+def test_anchoring_shows_the_reconstructor_the_condition_image_as_view_0() -> None:
+    pipe = tiny_pipeline(image=True)
+    condition = torch.rand(3, SIZE, SIZE, generator=torch.Generator().manual_seed(1))
+    seen = []
+    pipe.reconstructor.register_forward_hook(lambda module, args, output: seen.append(args[0].clone()))
+
+    def first_refinement(anchor: bool) -> torch.Tensor:
+        seen.clear()
+        settings = ThreeDAwareConfig(steps=(1,), anchor_condition_view=anchor)
+        _generate(pipe, prompt=None, image=condition, three_d_aware=settings)
+        return seen[0]  # (2, K, 3, H, W): the conditional then the unconditional branch
+
+    anchored, free = first_refinement(True), first_refinement(False)
+    torch.testing.assert_close(anchored[0, 0], condition, rtol=0, atol=1e-6)
+    assert (free[0, 0] - condition).abs().amax() > 0.1, "without anchoring view 0 is the model's estimate"
+    # Only view 0 of the conditional branch changes: the unconditional branch never saw the image.
+    torch.testing.assert_close(anchored[0, 1:], free[0, 1:], rtol=0, atol=0)
+    torch.testing.assert_close(anchored[1], free[1], rtol=0, atol=0)
+    # A prompt alone has no condition image: anchoring does nothing.
+    text_pipe = tiny_pipeline()
+    anchor = ThreeDAwareConfig(steps=(1,), anchor_condition_view=True)
+    assert torch.equal(
+        _generate(text_pipe, three_d_aware=anchor).views,
+        _generate(text_pipe, three_d_aware=ThreeDAwareConfig(steps=(1,))).views,
+    )

@@ -78,7 +78,10 @@ class VideoMVPipeline(DiffusionPipeline):
     ``negative_prompt``, ``guidance_scale``, ``num_views``, ``elevation``, ``radius``, ``fov`` (the
     default orbit), ``fps`` (I2VGen-XL's frame-rate input), ``text_to_views`` (an image model trained
     with the image dropped and the caption kept, which also generates from a prompt alone),
-    ``num_inference_steps`` (the default number of denoising steps, set for the saved scheduler).
+    ``num_inference_steps`` (the default number of denoising steps, set for the saved scheduler),
+    ``three_d_aware_steps`` / ``three_d_aware_blend`` (the default 3D-aware schedule and weight) and
+    ``three_d_aware_anchor`` (image models: the reconstructor sees the condition image as view 0; see
+    :class:`~videomv.sampling.ThreeDAwareConfig`).
     """
 
     model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae->reconstructor"
@@ -107,6 +110,7 @@ class VideoMVPipeline(DiffusionPipeline):
         num_inference_steps: int = 50,
         three_d_aware_steps: Sequence[int] | Sequence[float] = DEFAULT_REFINE_STEPS,
         three_d_aware_blend: float = 1.0,
+        three_d_aware_anchor: bool = False,
     ) -> None:
         super().__init__()
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
@@ -135,6 +139,7 @@ class VideoMVPipeline(DiffusionPipeline):
             num_inference_steps=num_inference_steps,
             three_d_aware_steps=list(three_d_aware_steps),
             three_d_aware_blend=three_d_aware_blend,
+            three_d_aware_anchor=three_d_aware_anchor,
         )
         self.vae_chunk_size: int | None = None
         self.x0_refiner: X0Refiner | None = None
@@ -472,6 +477,8 @@ class VideoMVPipeline(DiffusionPipeline):
         )
         if refiner is None and three_d_aware is not False:
             refiner = reconstruction
+        if reconstruction is not None:
+            reconstruction.condition_images = images
         latents = denoise(
             self.scheduler,
             latents,
@@ -511,7 +518,10 @@ class VideoMVPipeline(DiffusionPipeline):
         if isinstance(three_d_aware, ThreeDAwareConfig):
             config = three_d_aware
         else:  # the model's own schedule (older pipeline folders: the reference's)
-            config = ThreeDAwareConfig(steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend)
+            config = ThreeDAwareConfig(
+                steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend,
+                anchor_condition_view=self.config.three_d_aware_anchor,
+            )  # fmt: skip
         overrides = {"steps": steps, "blend": blend, "input_views": input_views}
         config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
         return ThreeDAwareRefiner(self.reconstructor, config)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import torch
+import torch.nn.functional as F
 from diffusers.schedulers.scheduling_utils import SchedulerMixin
 
 from ..cameras import Cameras
@@ -64,6 +65,10 @@ class ThreeDAwareConfig:
     background: float = 1.0
     # Rasterizer backend (videomv.gaussians.rasterize: "auto", "torch", "gsplat", "reference").
     backend: str = "auto"
+    # Image-conditioned sampling: the reconstructor sees the condition image itself in place of the
+    # conditional branch's estimate of view 0 (whose camera is the input's), so the Gaussians carry
+    # the input's true colours. The reference feeds x̂0 of every view (False).
+    anchor_condition_view: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.blend <= 1.0:
@@ -124,12 +129,12 @@ class ThreeDAwareRefiner:
     ) -> None:
         self.reconstructor = reconstructor
         self.config = config or ThreeDAwareConfig()
-        if not 0.0 <= self.config.blend <= 1.0:
-            raise ValueError(f"blend must be in [0, 1], got {self.config.blend}")
         self.decode = decode
         self.encode = encode
         self.gaussians: list[Gaussians] | None = None
         self.gaussians_step: int | None = None
+        # ``(B, 3, H, W)`` condition images in [0, 1] for ``anchor_condition_view``; set by the pipeline.
+        self.condition_images: torch.Tensor | None = None
 
     def reset(self) -> None:
         """Forgets the Gaussians of a previous sampling run."""
@@ -178,12 +183,24 @@ class ThreeDAwareRefiner:
         encode = self.encode or state.pipeline.encode_images
         views = self.input_views(x0.shape[1])
         with torch.no_grad():
-            images = decode(x0[:, views])
+            images = self._anchored(decode(x0[:, views]), views)
             gaussians = self.reconstruct((images.float() + 1) / 2, state.cameras, views)
             height, width = images.shape[-2:]
             renders = self.render(gaussians, state.cameras, width, height)
             latents = encode(renders * 2 - 1)
         return latents, gaussians
+
+    def _anchored(self, images: torch.Tensor, views: Sequence[int]) -> torch.Tensor:
+        """``images`` (decoded, in [-1, 1]) with the condition images as view 0 of the conditional
+        branch (the first ``len(condition_images)`` samples) when anchoring applies."""
+        condition = self.condition_images
+        if not self.config.anchor_condition_view or condition is None or 0 not in views:
+            return images
+        anchored = images.clone()
+        slot = list(views).index(0)
+        condition = F.interpolate(condition.float(), size=images.shape[-2:], mode="area") * 2 - 1
+        anchored[: len(condition), slot] = condition.to(images)
+        return anchored
 
     def reconstruct(
         self, images: torch.Tensor, cameras: Cameras, views: Sequence[int] | None = None
