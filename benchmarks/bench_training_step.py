@@ -1,9 +1,10 @@
 """Where a diffusion training step's time goes, as ratios to the whole step, same process.
 
 Times, per step of ``--batch`` samples: loading the batch from a dataset folder (one process, so
-divide by the loader's workers), the per-sample draws from each sample's generator (timesteps on
-the CPU, noise on the device), the prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and
-the UNet forward + backward. Runs are interleaved and the median of each is reported.
+divide by the loader's workers; from the PNGs, then from samples preloaded with ``--preload-data``),
+the per-sample draws from each sample's generator (timesteps on the CPU, noise on the device), the
+prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and the UNet forward +
+backward. Runs are interleaved and the median of each is reported.
 
     python benchmarks/bench_training_step.py --data out/data/procedural
     python benchmarks/bench_training_step.py --data out/data/procedural --batch 64 --device cuda
@@ -35,8 +36,10 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    config = apply_overrides(preset(args.preset), ["--data", args.data, "--split", args.split, "--sample-every", "0"])
+    overrides = ["--data", args.data, "--split", args.split, "--sample-every", "0"]
+    config = apply_overrides(preset(args.preset), overrides)
     task, dataset = build(config)
+    _, preloaded = build(apply_overrides(preset(args.preset), [*overrides, "--preload-data", "true"]))
     task.to(args.device)
     pipe = task.pipeline
     with tempfile.TemporaryDirectory() as folder:
@@ -55,6 +58,9 @@ def main() -> None:
     def load() -> None:
         torch.utils.data.default_collate([dataset[i] for i in indices])
 
+    def load_preloaded() -> None:
+        torch.utils.data.default_collate([preloaded[i] for i in indices])
+
     def draws() -> None:
         generators = [torch.Generator().manual_seed(i) for i in indices]
         task._draw(generators, None, config.num_views)
@@ -66,6 +72,7 @@ def main() -> None:
 
     parts = {
         "load the batch (1 process)": load,
+        "same, samples preloaded in memory": load_preloaded,
         "noise + timestep draws": draws,
         "prompts: MiniLM encoder": lambda: pipe.encode_prompt(prompts, device),
         "prompts: embedding file": lambda: cache.lookup(prompts, device, dtype),
