@@ -35,6 +35,12 @@ def main() -> None:
         "--timestep-spacing", default="trailing", help="trailing: start at t = 999, the zero-SNR schedule's pure noise"
     )
     parser.add_argument(
+        "--clip-sample",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="clip x̂0 to [-1, 1] (DDIM and DDPM): right for pixel-space models, whose x̂0 are images",
+    )
+    parser.add_argument(
         "--3d-aware-steps",
         dest="three_d_aware_steps",
         type=refine_steps,
@@ -49,7 +55,9 @@ def main() -> None:
         help="default weight of the renders in the refined x̂0",
     )
     parser.add_argument(
-        "--3d-aware-anchor", dest="three_d_aware_anchor", action="store_true",
+        "--3d-aware-anchor",
+        dest="three_d_aware_anchor",
+        action="store_true",
         help="the reconstructor sees the condition image itself as view 0 during 3D-aware sampling",
     )
     parser.add_argument("--out", type=Path, default=Path("src/videomv/weights/default"))
@@ -62,7 +70,9 @@ def main() -> None:
     pipe = VideoMVPipeline.from_pretrained(args.diffusion)
     reconstructor = GaussianReconstructor.from_pretrained(args.reconstructor)
     pipe.register_modules(reconstructor=reconstructor)
-    pipe.scheduler = switch_solver(pipe.scheduler, args.solver, timestep_spacing=args.timestep_spacing)
+    pipe.scheduler = switch_solver(
+        pipe.scheduler, args.solver, timestep_spacing=args.timestep_spacing, clip_sample=args.clip_sample
+    )
     pipe.register_to_config(
         num_inference_steps=args.steps, guidance_scale=args.guidance,
         three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,

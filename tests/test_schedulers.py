@@ -87,6 +87,18 @@ def test_zero_snr_and_variants_are_configurable() -> None:
     dpm = switch_solver(make_scheduler("ddim", "i2v-i2vgenxl"), "dpmsolver++")
     assert isinstance(dpm, DPMSolverMultistepScheduler)
     assert dpm.config.prediction_type == "v_prediction" and dpm.config.rescale_betas_zero_snr
+
+
+def test_switching_solvers_keeps_x0_clipping_and_never_takes_the_library_default() -> None:
+    # DPM-Solver++ has no clip_sample: switching from it must not pick up diffusers' default (on),
+    # or the same model samples differently depending on the scheduler it was saved with.
+    dpm = make_scheduler("dpmsolver++", "i2v-i2vgenxl")
+    assert switch_solver(dpm, "ddpm").config.clip_sample is False
+    assert switch_solver(dpm, "ddim").config.clip_sample is False
+    clipped = switch_solver(dpm, "ddpm", clip_sample=True)
+    assert clipped.config.clip_sample is True
+    assert switch_solver(switch_solver(clipped, "dpmsolver++"), "ddim").config.clip_sample is False
+    assert switch_solver(clipped, "ddim").config.clip_sample is True
     with pytest.raises(ValueError, match="unknown solver"):
         make_scheduler("heun")
     with pytest.raises(ValueError, match="unknown noise preset"):

@@ -91,11 +91,16 @@ def make_scheduler(solver: str = "ddim", preset: str = "t2v-modelscope", **overr
 
 
 def switch_solver(scheduler: SchedulerMixin, solver: str, **overrides: Any) -> SchedulerMixin:
-    """The same noise schedule integrated by another solver (e.g. a pipeline's DDIM → DPM-Solver++)."""
+    """The same noise schedule integrated by another solver (e.g. a pipeline's DDIM → DPM-Solver++).
+
+    x̂0 clipping (``clip_sample`` of DDIM / DDPM) carries over; from a solver without it (DPM-Solver++,
+    UniPC) it is off, as in :data:`NOISE_PRESETS`, rather than diffusers' default (on).
+    """
     if solver not in SOLVERS:
         raise ValueError(f"unknown solver {solver!r}; use one of {', '.join(SOLVERS)}")
     cls, solver_defaults = SOLVERS[solver]
-    return cls.from_config(_accepted(cls, {**scheduler.config, **solver_defaults, **overrides}))
+    config = {"clip_sample": False, **scheduler.config, **solver_defaults, **overrides}
+    return cls.from_config(_accepted(cls, config))
 
 
 def _alphas(
