@@ -18,7 +18,7 @@ from videomv.cli.generate import blend_weight, refine_steps
 from videomv.models import GaussianReconstructor
 from videomv.pipelines import VideoMVPipeline
 from videomv.pipelines.packaging import folder_size_mb, save_compact
-from videomv.sampling import switch_solver
+from videomv.sampling import DEFAULT_REFINE_STEPS, switch_solver
 
 # The shipped model must fit in the package: the budget for all weights.
 SIZE_BUDGET_MB = 60.0
@@ -44,7 +44,7 @@ def main() -> None:
         "--3d-aware-steps",
         dest="three_d_aware_steps",
         type=refine_steps,
-        default=[0.4, 0.6, 0.8],
+        default=list(DEFAULT_REFINE_STEPS),
         help="default 3D-aware schedule: fractions of the loop or step indices",
     )
     parser.add_argument(
