@@ -45,6 +45,7 @@ def main() -> None:
         dest="three_d_aware_steps",
         type=refine_steps,
         default=list(DEFAULT_REFINE_STEPS),
+        metavar="LIST",
         help="default 3D-aware schedule: fractions of the loop or step indices",
     )
     parser.add_argument(
@@ -52,6 +53,7 @@ def main() -> None:
         dest="three_d_aware_blend",
         type=blend_weight,
         default=1.0,
+        metavar="W",
         help="default weight of the renders in the refined x̂0",
     )
     parser.add_argument(
