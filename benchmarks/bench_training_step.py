@@ -7,7 +7,9 @@ prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and the UNe
 backward. Runs are interleaved and the median of each is reported.
 
     python benchmarks/bench_training_step.py --data out/data/procedural
-    python benchmarks/bench_training_step.py --data out/data/procedural --batch 64 --device cuda
+    python benchmarks/bench_training_step.py --data out/data/procedural --batch 128 --device cuda --profile
+
+``--profile`` also prints the operators that take the most time over three whole steps.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -33,6 +36,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--threads", type=int, default=1, help="torch threads on the CPU")
+    parser.add_argument("--profile", action="store_true", help="also print torch.profiler's top operators")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -92,6 +96,23 @@ def main() -> None:
     for name, values in times.items():
         median = statistics.median(values)
         print(f"| {name:<38} | {median * 1e3:>11.1f} | {median / base:>9.3f} |")
+    if args.profile:
+        print_profile(train_step, device)
+
+
+def print_profile(step: Callable[[], None], device: torch.device, steps: int = 3) -> None:
+    """torch.profiler's operators sorted by their time on ``device``, over ``steps`` calls of ``step``."""
+    from torch.profiler import ProfilerActivity, profile
+
+    on_gpu = device.type == "cuda"
+    activities = [ProfilerActivity.CPU, *([ProfilerActivity.CUDA] if on_gpu else [])]
+    with profile(activities=activities) as prof:
+        for _ in range(steps):
+            step()
+        if on_gpu:
+            torch.cuda.synchronize(device)
+    key = "cuda_time_total" if on_gpu else "cpu_time_total"
+    print(prof.key_averages().table(sort_by=key, row_limit=15, max_name_column_width=60))
 
 
 if __name__ == "__main__":

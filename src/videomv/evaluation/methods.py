@@ -103,19 +103,17 @@ class ModelMethod:
 
     def describe(self) -> dict[str, Any]:
         """The sampling settings that distinguish this method."""
-        config = self.pipe.config
         described = {
             "kind": "model",
             "three_d_aware": self.three_d_aware and self.pipe.reconstructor is not None,
             "camera_embedding": self.camera,
             "steps": self.steps,
-            "guidance": config.guidance_scale if self.guidance is None else self.guidance,
+            "guidance": self.pipe.config.guidance_scale if self.guidance is None else self.guidance,
             "scheduler": type(self.pipe.scheduler).__name__,
         }
         if described["three_d_aware"]:
-            described["three_d_aware_steps"] = self.refine_steps or config.three_d_aware_steps
-            blend = self.refine_blend
-            described["three_d_aware_blend"] = config.three_d_aware_blend if blend is None else blend
+            used = self.pipe.three_d_aware_config(steps=self.refine_steps, blend=self.refine_blend)
+            described["three_d_aware_steps"], described["three_d_aware_blend"] = list(used.steps), used.blend
         return described
 
 

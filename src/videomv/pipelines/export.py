@@ -253,9 +253,8 @@ def generate_to_folder(
         timings["total"] = earlier + time.perf_counter() - start
         resolved = {"views": views, "elevation": elevation, "radius": radius, "guidance": guidance, "steps": steps}
         if settings.three_d_aware and pipe.reconstructor is not None:
-            resolved["three_d_aware_steps"] = settings.three_d_aware_steps or config.three_d_aware_steps
-            blend = settings.three_d_aware_blend
-            resolved["three_d_aware_blend"] = config.three_d_aware_blend if blend is None else blend
+            used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
+            resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
         (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
         replace_folder(staging, out)

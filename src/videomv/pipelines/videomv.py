@@ -502,6 +502,25 @@ class VideoMVPipeline(DiffusionPipeline):
             return (views, cameras, gaussians)
         return VideoMVPipelineOutput(views=views, cameras=cameras, gaussians=gaussians)
 
+    def three_d_aware_config(
+        self,
+        three_d_aware: bool | ThreeDAwareConfig = True,
+        steps: Sequence[int] | Sequence[float] | None = None,
+        blend: float | None = None,
+        input_views: Sequence[int] | None = None,
+    ) -> ThreeDAwareConfig:
+        """The 3D-aware settings a call with these arguments samples with: the given config, or the
+        model's own schedule (older pipeline folders: the reference's), under the call's overrides."""
+        if isinstance(three_d_aware, ThreeDAwareConfig):
+            config = three_d_aware
+        else:
+            config = ThreeDAwareConfig(
+                steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend,
+                anchor_condition_view=self.config.three_d_aware_anchor,
+            )  # fmt: skip
+        overrides = {"steps": steps, "blend": blend, "input_views": input_views}
+        return replace(config, **{key: value for key, value in overrides.items() if value is not None})
+
     def _three_d_aware_refiner(
         self,
         three_d_aware: bool | ThreeDAwareConfig,
@@ -515,15 +534,7 @@ class VideoMVPipeline(DiffusionPipeline):
         """
         if self.reconstructor is None:
             return None
-        if isinstance(three_d_aware, ThreeDAwareConfig):
-            config = three_d_aware
-        else:  # the model's own schedule (older pipeline folders: the reference's)
-            config = ThreeDAwareConfig(
-                steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend,
-                anchor_condition_view=self.config.three_d_aware_anchor,
-            )  # fmt: skip
-        overrides = {"steps": steps, "blend": blend, "input_views": input_views}
-        config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
+        config = self.three_d_aware_config(three_d_aware, steps, blend, input_views)
         return ThreeDAwareRefiner(self.reconstructor, config)
 
     @staticmethod
