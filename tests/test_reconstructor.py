@@ -77,10 +77,12 @@ def test_activation_ranges():
     )
 
 
-def test_gaussians_in_front_of_input_cameras(tiny):
+def test_lgm_gaussians_in_front_of_input_cameras():
+    torch.manual_seed(0)
+    lgm_layout = GaussianReconstructor.from_preset("tiny", pixel_aligned=False).eval()
     # An orbit of radius 3.1 around a point off the origin: the canonical frame must undo both.
     cams = _moved(orbit(4, 0.0, 3.1, size=32), _rot_z(20.0), torch.tensor([0.4, -0.7, 1.2]), 1.0)
-    out = tiny(torch.rand(1, 4, 3, 32, 32), cams)
+    out = lgm_layout(torch.rand(1, 4, 3, 32, 32), cams)
     gaussians = out.gaussians[0]
     _, depth = cams.project(gaussians.means)
     # Canonical positions lie in [-1, 1]^3 with the cameras 1.5 from the centre on the axes,
@@ -91,6 +93,44 @@ def test_gaussians_in_front_of_input_cameras(tiny):
     canonical = gaussians.means @ t[:3, :3].T + t[:3, 3]
     assert canonical.abs().max() <= 1.0 + 1e-4
     assert torch.allclose(canonical, out.params[0, :, :3], atol=1e-4)
+
+
+def test_pixel_aligned_gaussians_stay_near_their_rays(tiny):
+    assert tiny.config.pixel_aligned
+    cams = _moved(orbit(4, 0.0, 3.1, size=32), _rot_z(20.0), torch.tensor([0.4, -0.7, 1.2]), 1.0)
+    out = tiny(torch.rand(1, 4, 3, 32, 32), cams)
+    s2 = tiny.splat_size**2
+    points, _ = tiny.pixel_anchors(torch.rand(4, 3, 32, 32), cams)
+    anchors = points[0].permute(0, 2, 3, 1).reshape(-1, 3)
+    # Canonical positions are within half the camera radius, per axis, of their pixel's anchor ...
+    offsets = out.params[0, :, :3] - anchors
+    assert offsets.abs().max() <= 0.5 * 1.5 + 1e-5
+    # ... which is less than the anchor's distance, so each view's Gaussians are in front of it.
+    _, depth = cams.project(out.gaussians[0].means)
+    own = torch.stack([depth[v, v * s2 : (v + 1) * s2] for v in range(4)])
+    assert own.min() >= (1 - 0.5 * math.sqrt(3)) * 3.1 - 1e-4
+
+
+def test_pixel_aligned_head_at_zero_rerenders_its_input():
+    """With the output head at zero (plus opaque, small Gaussians), each Gaussian sits on its
+    pixel's ray at the centre's distance with the pixel's colour, so a single input view is
+    re-rendered from its own camera."""
+    torch.manual_seed(0)
+    model = GaussianReconstructor.from_preset("tiny").eval()
+    torch.nn.init.zeros_(model.conv.weight)
+    with torch.no_grad():
+        model.conv.bias.zero_()
+        model.conv.bias[3], model.conv.bias[4:7], model.conv.bias[7] = 10.0, -20.0, 1.0
+    cams = orbit(1, 10.0, 2.6, size=32)
+    v, u = torch.meshgrid(torch.linspace(0, 1, 32), torch.linspace(0, 1, 32), indexing="ij")
+    image = torch.stack([u, v, 1 - u * v])[None]  # smooth, so neighbouring splats agree
+    gaussians = model(image[None], cams).gaussians[0]
+    assert torch.allclose((gaussians.means - cams.c2w[0, :3, 3]).norm(dim=-1), torch.tensor(2.6), atol=1e-4)
+    s = model.splat_size
+    render = rasterize(gaussians, cams.resized(s, s), s, s, background=torch.ones(1, 3))
+    expected = F.interpolate(image, size=(s, s), mode="bilinear", align_corners=False, antialias=True)
+    assert (render.rgb - expected).abs().mean() < 0.01
+    assert (render.rgb - expected.flip(-1)).abs().mean() > 0.1  # the check can tell views apart
 
 
 def test_world_frame_equivariance(tiny):

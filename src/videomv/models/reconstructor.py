@@ -7,8 +7,9 @@ frame of LGM: the world is scaled and moved so the first input view sits at ``[I
 in OpenGL camera axes (``r = cam_radius``, 1.5 for LGM). An asymmetric U-Net whose deep blocks
 run self-attention over the tokens of all views together predicts 14 numbers per pixel
 (position 3, opacity 1, scale 3, rotation 4, RGB 3); positions are absolute in the canonical
-frame and the Gaussians are moved back to the world of the input cameras before they are
-returned.
+frame (LGM) or, with ``pixel_aligned``, offsets from a point on the pixel's own ray, with the
+pixel's colour as the starting colour; the Gaussians are moved back to the world of the input
+cameras before they are returned.
 
 Module and parameter names follow LGM's public code (``unet.down_blocks.{i}.nets.{j}.conv1``,
 ``unet.mid_block.attns.0.attn.qkv``, ``conv`` ...), so the ``big`` preset loads LGM's public
@@ -29,7 +30,7 @@ from diffusers.configuration_utils import register_to_config
 from diffusers.utils import BaseOutput
 from torch import nn
 
-from ..cameras import Cameras, convert_pose, normalize_poses, plucker_rays, scale_intrinsics
+from ..cameras import Cameras, convert_pose, normalize_poses, plucker_rays, scale_intrinsics, world_rays
 from ..gaussians import Gaussians
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -47,6 +48,11 @@ NUM_GAUSSIAN_CHANNELS = 14
 # Lower bound on activated scales: 0.1 * softplus underflows to 0 for very negative inputs,
 # and the Gaussians container stores log-scales.
 _MIN_SCALE = 1e-8
+# Pixel-aligned Gaussians sit within this fraction of the camera radius (per axis) of the point of
+# their ray at the centre's depth: less than the radius in all, so always in front of their camera.
+_PIXEL_OFFSET_RANGE = 0.5
+# Pixel colours are kept off 0 and 1 before their inverse activation, which is infinite there.
+_COLOR_MARGIN = 1e-3
 
 RECONSTRUCTOR_PRESETS: dict[str, dict[str, Any]] = {
     # A few-hundred-thousand-parameter model for CPU tests and demos: 32x32 views, 16x16 splat maps.
@@ -60,6 +66,9 @@ RECONSTRUCTOR_PRESETS: dict[str, dict[str, Any]] = {
         "layers_per_block": 1,
         "attention_heads": 2,
         "norm_num_groups": 8,
+        # A net this small learns absolute positions too slowly (its Gaussians stayed a blurred
+        # cloud after 3900 samples); tied to their pixels they start on the input views.
+        "pixel_aligned": True,
     },
     # LGM "big" (public model.safetensors): 256x256 views, 128x128 splat maps, ~415 M parameters.
     "big": {
@@ -323,6 +332,11 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
             (LGM: 1.5, which makes objects of the training renders fill about [-1, 1]^3).
         num_input_views: default number of input views K (any K >= 1 works at run time; the
             3D-aware sampler uses it to pick evenly spaced views).
+        pixel_aligned: tie each Gaussian to its splat-map pixel: its position is the point of the
+            pixel's ray at the depth of the scene centre plus a bounded offset (±1/2 of
+            ``cam_radius`` per axis), and its colour is the pixel's colour moved by the network's
+            output, so an untrained model already re-renders its input views. False (LGM):
+            absolute positions in [-1, 1]^3 and colours from the network alone.
     """
 
     config_name = "config.json"
@@ -342,6 +356,7 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
         skip_scale: float = math.sqrt(0.5),
         cam_radius: float = 1.5,
         num_input_views: int = 4,
+        pixel_aligned: bool = False,
     ) -> None:
         super().__init__()
         if len(down_attention) != len(down_channels) or len(up_attention) != len(up_channels):
@@ -386,6 +401,20 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
 
     # --- inputs -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _per_sample_cameras(cameras: Cameras | Sequence[Cameras], b: int, k: int) -> list[Cameras]:
+        per_sample = [cameras] * b if isinstance(cameras, Cameras) else list(cameras)
+        if len(per_sample) != b or any(len(c) != k for c in per_sample):
+            raise ValueError(f"need {k} input cameras for each of the {b} samples")
+        return per_sample
+
+    def _canonical_cameras(self, cameras: Cameras) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(K, 4, 4)`` OpenCV poses of ``cameras`` in the canonical frame, and the world-to-canonical similarity."""
+        # Canonical pose in OpenGL camera axes ("blender" shares them with a z-up world; the
+        # world's up axis is irrelevant once view 0 defines the frame).
+        poses, transform = normalize_poses(cameras.c2w, 0, self.config.cam_radius, convention="blender")
+        return convert_pose(poses, "blender", "opencv"), transform
+
     def prepare_inputs(
         self, images: torch.Tensor, cameras: Cameras | Sequence[Cameras]
     ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -399,33 +428,58 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
             ``(inputs, transforms)``: ``(B, K, 9, S, S)`` network input (``S = input_size``)
             and ``(B, 4, 4)`` world-to-canonical similarities.
         """
-        if images.dim() == 4:
-            images = images.unsqueeze(0)
-        if images.dim() != 5 or images.shape[2] != 3:
-            raise ValueError(f"images must be (B, K, 3, H, W), got {tuple(images.shape)}")
+        images = self._check_images(images)
         b, k = images.shape[:2]
-        per_sample = [cameras] * b if isinstance(cameras, Cameras) else list(cameras)
-        if len(per_sample) != b or any(len(c) != k for c in per_sample):
-            raise ValueError(f"need {k} input cameras for each of the {b} samples")
         size = self.config.input_size
         rays, transforms = [], []
-        for cams in per_sample:
-            # Canonical pose in OpenGL camera axes ("blender" shares them with a z-up world; the
-            # world's up axis is irrelevant once view 0 defines the frame).
-            poses, transform = normalize_poses(cams.c2w, 0, self.config.cam_radius, convention="blender")
-            c2w = convert_pose(poses, "blender", "opencv")
+        for cams in self._per_sample_cameras(cameras, b, k):
+            c2w, transform = self._canonical_cameras(cams)
             intrinsics = scale_intrinsics(cams.intrinsics, (cams.width, cams.height), (size, size))
             rays.append(plucker_rays(c2w, intrinsics, size, size))
             transforms.append(transform)
         plucker = torch.stack(rays).to(device=images.device, dtype=images.dtype)
+        flat = (self._resize(images, size) - self._mean.to(images)) / self._std.to(images)
+        inputs = torch.cat([flat, plucker], dim=2)
+        return inputs, torch.stack(transforms).to(images.device)
+
+    @staticmethod
+    def _check_images(images: torch.Tensor) -> torch.Tensor:
+        if images.dim() == 4:
+            images = images.unsqueeze(0)
+        if images.dim() != 5 or images.shape[2] != 3:
+            raise ValueError(f"images must be (B, K, 3, H, W), got {tuple(images.shape)}")
+        return images
+
+    @staticmethod
+    def _resize(images: torch.Tensor, size: int) -> torch.Tensor:
+        """``(B, K, 3, H, W)`` views resized to ``size`` x ``size``."""
+        b, k = images.shape[:2]
         flat = images.reshape(b * k, 3, *images.shape[-2:])
         if flat.shape[-2:] != (size, size):
             shrink = flat.shape[-1] > size
             # Antialias when shrinking so decoded 512px views do not alias at 256px.
             flat = F.interpolate(flat, size=(size, size), mode="bilinear", align_corners=False, antialias=shrink)
-        flat = (flat - self._mean.to(flat)) / self._std.to(flat)
-        inputs = torch.cat([flat.reshape(b, k, 3, size, size), plucker], dim=2)
-        return inputs, torch.stack(transforms).to(images.device)
+        return flat.reshape(b, k, 3, size, size)
+
+    def pixel_anchors(
+        self, images: torch.Tensor, cameras: Cameras | Sequence[Cameras]
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Where pixel-aligned Gaussians start: ``(B, K, 3, s, s)`` points and colours of the splat-map pixels.
+
+        The point of each pixel is on its ray, as far from the camera as the canonical frame's
+        centre (``cam_radius``); its colour is the input view's, averaged to the splat-map size.
+        """
+        images = self._check_images(images)
+        b, k = images.shape[:2]
+        s = self.splat_size
+        points = []
+        for cams in self._per_sample_cameras(cameras, b, k):
+            c2w, _ = self._canonical_cameras(cams)
+            intrinsics = scale_intrinsics(cams.intrinsics, (cams.width, cams.height), (s, s))
+            origins, directions = world_rays(c2w, intrinsics, s, s)
+            points.append((origins + self.config.cam_radius * directions).permute(0, 3, 1, 2))
+        points = torch.stack(points).to(device=images.device, dtype=images.dtype)
+        return points, self._resize(images, s)
 
     # --- network ----------------------------------------------------------------------------
 
@@ -437,18 +491,41 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
         return x.reshape(b, k, NUM_GAUSSIAN_CHANNELS, *x.shape[-2:])
 
     @staticmethod
-    def activate(maps: torch.Tensor) -> torch.Tensor:
-        """LGM's activations on raw maps ``(B, K, 14, s, s)`` → ``(B, K * s * s, 14)`` parameters."""
-        b = maps.shape[0]
-        x = maps.permute(0, 1, 3, 4, 2).reshape(b, -1, NUM_GAUSSIAN_CHANNELS)
+    def activate(
+        maps: torch.Tensor,
+        pixel_points: torch.Tensor | None = None,
+        pixel_colors: torch.Tensor | None = None,
+        offset_range: float = 1.0,
+    ) -> torch.Tensor:
+        """LGM's activations on raw maps ``(B, K, 14, s, s)`` → ``(B, K * s * s, 14)`` parameters.
+
+        Args:
+            maps: the network's raw splat maps.
+            pixel_points: ``(B, K, 3, s, s)`` anchor points of pixel-aligned Gaussians (see
+                :meth:`pixel_anchors`); None: positions are absolute, clamped to [-1, 1]^3 (LGM).
+            pixel_colors: ``(B, K, 3, s, s)`` starting colours in [0, 1] (pixel-aligned only).
+            offset_range: pixel-aligned positions lie within this distance of their anchor, per axis.
+        """
+
+        def tokens(x: torch.Tensor) -> torch.Tensor:
+            return x.permute(0, 1, 3, 4, 2).reshape(x.shape[0], -1, x.shape[2])
+
+        x = tokens(maps)
         c = GAUSSIAN_CHANNELS
+        raw_rgb = x[..., c["rgb"]]
+        if pixel_points is None:
+            position = x[..., c["position"]].clamp(-1.0, 1.0)
+        else:
+            position = tokens(pixel_points) + offset_range * torch.tanh(x[..., c["position"]])
+            # 0.5 tanh(y) + 0.5 = c at y = atanh(2c - 1): a zero output keeps the pixel's colour.
+            raw_rgb = raw_rgb + torch.atanh(2 * tokens(pixel_colors).clamp(_COLOR_MARGIN, 1 - _COLOR_MARGIN) - 1)
         return torch.cat(
             [
-                x[..., c["position"]].clamp(-1.0, 1.0),
+                position,
                 torch.sigmoid(x[..., c["opacity"]]),
                 (0.1 * F.softplus(x[..., c["scale"]])).clamp_min(_MIN_SCALE),
                 F.normalize(x[..., c["rotation"]], dim=-1),
-                0.5 * torch.tanh(x[..., c["rgb"]]) + 0.5,
+                0.5 * torch.tanh(raw_rgb) + 0.5,
             ],
             dim=-1,
         )
@@ -493,7 +570,13 @@ class GaussianReconstructor(ModelMixin, ConfigMixin):
             :class:`ReconstructorOutput` with B world-frame :class:`Gaussians`.
         """
         inputs, transforms = self.prepare_inputs(images, cameras)
-        params = self.activate(self.forward_maps(inputs))
+        maps = self.forward_maps(inputs)
+        if self.config.pixel_aligned:
+            points, colors = self.pixel_anchors(images, cameras)
+            offset_range = _PIXEL_OFFSET_RANGE * self.config.cam_radius
+            params = self.activate(maps, points.to(maps), colors.to(maps), offset_range)
+        else:
+            params = self.activate(maps)
         gaussians = [self.params_to_gaussians(p, t) for p, t in zip(params, transforms, strict=True)]
         if not return_dict:
             return gaussians, params, transforms
