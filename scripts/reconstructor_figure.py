@@ -20,16 +20,17 @@ import torch
 from PIL import Image, ImageDraw
 
 from videomv.data.format import read_sample
-from videomv.evaluation.metrics import psnr
+from videomv.evaluation.consistency import reconstructor_consistency
+from videomv.evaluation.objects import object_from_sample
 from videomv.fileio import write_bytes_atomic
-from videomv.gaussians import rasterize
 from videomv.models import GaussianReconstructor
 
 ROOT = Path(__file__).resolve().parents[1]
 GSO_HELDOUT = ("plate", "red_bowl", "yellow_plate")
 TILE = 96  # pixels per tile
 LABEL_WIDTH = 150
-VIEWS, INPUTS = 8, 4
+VIEWS = 8
+INPUT_VIEWS = [0, 2, 4, 6]  # 0°, 90°, 180°, 270°
 
 
 def _labelled_row(label: str, views: torch.Tensor) -> Image.Image:
@@ -65,18 +66,11 @@ def main() -> None:
         folder = args.data / "heldout" / name
         if not folder.is_dir():
             raise SystemExit(f"{folder} not found; build the data first (videomv data build --source libero ...)")
-        sample = read_sample(folder)
-        rgba = sample.rgba
-        views = rgba[:, :3] * rgba[:, 3:] + (1 - rgba[:, 3:])  # on white, like the model's views
-        shown = list(range(0, len(sample), len(sample) // VIEWS))[:VIEWS]
-        inputs = shown[:: VIEWS // INPUTS]
-        rows.append(_labelled_row(f"{name}\nground truth", views[shown]))
+        obj = object_from_sample(name, read_sample(folder), num_views=VIEWS)  # on white, like the model's views
+        rows.append(_labelled_row(f"{name}\nground truth", obj.views))
         for label, model in models:
-            gaussians = model(views[inputs][None], sample.cameras[inputs]).gaussians[0]
-            cams = sample.cameras[shown]
-            render = rasterize(gaussians, cams, cams.width, cams.height, background=torch.ones(len(shown), 3)).rgb
-            score = psnr(render.clamp(0, 1), views[shown]).mean().item()
-            rows.append(_labelled_row(f"{label}\n{score:.1f} dB", render))
+            result = reconstructor_consistency(obj.views, obj.cameras, model, INPUT_VIEWS)
+            rows.append(_labelled_row(f"{label}\n{result.summary()['psnr']:.1f} dB", result.renders))
     sheet = Image.new("RGB", (rows[0].width, TILE * len(rows)), "white")
     for i, row in enumerate(rows):
         sheet.paste(row, (0, i * TILE))
