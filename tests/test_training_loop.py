@@ -13,7 +13,7 @@ from videomv.cameras import orbit
 from videomv.cli.main import main
 from videomv.data.format import MultiViewSample, write_sample
 from videomv.gaussians import Gaussians, rasterize
-from videomv.training import TrainConfig, apply_overrides, build, preset, run, train
+from videomv.training import TrainConfig, apply_overrides, build, export_checkpoint, preset, run, train
 from videomv.training.checkpoint import CONFIG_FILE, list_checkpoints
 from videomv.training.loop import make_lr_lambda
 
@@ -165,6 +165,42 @@ def test_run_writes_logs_samples_and_a_loadable_pipeline(data, tmp_path):
     assert pipe.unet.config.sample_size == SIZE
     views = pipe("a blob", num_views=VIEWS, num_inference_steps=2, output_type="pt").views
     assert views.shape == (1, VIEWS, 3, SIZE, SIZE)
+
+
+def _weights(folder: Path) -> dict[str, torch.Tensor]:
+    return load_file(next(folder.glob("diffusion_pytorch_model*.safetensors")))
+
+
+def _same(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> bool:
+    return a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_export_writes_a_checkpoint_as_the_end_of_the_run_does(data, tmp_path, capsys):
+    config = _config("tiny-cpu", data, tmp_path / "run", "--max-steps", "2", "--checkpoint-every", "1",
+                     "--keep-checkpoints", "2", "--ema-decay", "0.5")  # fmt: skip
+    final = _weights(run(config, progress=False).final / "unet")
+    # The run folder means its newest checkpoint: with EMA weights, exactly what the run saved at its end.
+    exported = export_checkpoint(tmp_path / "run", tmp_path / "export")
+    assert exported == tmp_path / "export" / "pipeline" and _same(_weights(exported / "unet"), final)
+    checkpoints = tmp_path / "run" / "checkpoints"
+    raw = export_checkpoint(checkpoints / "step-00000002", tmp_path / "raw", use_ema=False)
+    earlier = export_checkpoint(checkpoints / "step-00000001", tmp_path / "export")  # replaces the first export
+    assert not _same(_weights(raw / "unet"), final) and not _same(_weights(earlier / "unet"), final)
+    assert sorted(p.name for p in (tmp_path / "export").iterdir()) == ["pipeline"]  # nothing left from staging
+    assert main(["train", "export", "--resume", str(tmp_path / "nothing"), "--out", str(tmp_path / "x")]) == 2
+    assert "no intact checkpoint found" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_export_of_a_reconstructor_checkpoint_loads_with_from_pretrained(data, tmp_path, capsys):
+    from videomv.models import GaussianReconstructor
+
+    config = _config("reconstructor-tiny", data, tmp_path / "run", "--max-steps", "1", "--sample-every", "0")
+    final = _weights(run(config, progress=False).final)
+    assert main(["train", "export", "--resume", str(tmp_path / "run"), "--out", str(tmp_path / "export")]) == 0
+    folder = tmp_path / "export" / "reconstructor"
+    assert capsys.readouterr().out.strip() == f"wrote {folder}"
+    assert _same(_weights(folder), final) and GaussianReconstructor.from_pretrained(folder).config.pixel_aligned
 
 
 def test_reconstructor_x0_mode_uses_a_trained_pipeline(data, tmp_path):

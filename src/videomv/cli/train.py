@@ -36,9 +36,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "task",
-        choices=("diffusion", "reconstructor", "embed-prompts"),
-        help="what to train; embed-prompts writes a diffusion run's prompt embeddings once (--out FILE), "
-        "for --prompt-embeddings",
+        choices=("diffusion", "reconstructor", "embed-prompts", "export"),
+        help="what to train (or do): embed-prompts writes a diffusion run's prompt embeddings once (--out FILE), "
+        "for --prompt-embeddings; export writes a checkpoint's model as a loadable folder "
+        "(--resume CHECKPOINT --out DIR [--no-ema])",
     )
     parser.add_argument("options", nargs=argparse.REMAINDER, help="--preset NAME, --resume DIR, --key value ...")
     parser.set_defaults(func=run_train, print_train_help=parser.print_help)
@@ -71,6 +72,8 @@ def run_train(args: argparse.Namespace) -> int:
     """Runs ``videomv train``."""
     from ..training.loop import make_accelerator, run
 
+    if args.task == "export":
+        return run_export(args.options)
     if {"-h", "--help"} & set(args.options):
         # REMAINDER hands a --help after TASK to the config overrides: answer it instead.
         args.print_train_help()
@@ -115,4 +118,25 @@ def run_embed_prompts(options: list[str]) -> int:
     prompts = dataset_prompts(config.data, config.split, pipe.config.prompt_suffix)
     path = write_prompt_embeddings(pipe, prompts, known.out)
     print(f"wrote {len(prompts)} prompt embeddings to {path}")
+    return 0
+
+
+def run_export(options: list[str]) -> int:
+    """Runs ``videomv train export --resume CHECKPOINT --out DIR [--no-ema]``."""
+    from ..training.loop import export_checkpoint
+
+    own = argparse.ArgumentParser(prog="videomv train export")
+    own.add_argument(
+        "--resume",
+        required=True,
+        metavar="CHECKPOINT",
+        help="a step-XXXXXXXX checkpoint, or a run folder for its newest",
+    )
+    own.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="gets pipeline/ or reconstructor/, as a run's end does"
+    )
+    own.add_argument("--no-ema", action="store_true", help="export the raw weights even where the run kept EMA ones")
+    known = own.parse_args(options)
+    folder = export_checkpoint(known.resume, known.out, use_ema=not known.no_ema)
+    print(f"wrote {folder}")
     return 0

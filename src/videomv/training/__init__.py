@@ -14,6 +14,6 @@ __getattr__, __dir__, __all__ = attach(
             "save_checkpoint",
         ],
         "config": ["PRESETS", "TrainConfig", "apply_overrides", "describe", "preset"],
-        "loop": ["TrainResult", "build", "run", "train"],
+        "loop": ["TrainResult", "build", "build_task", "export_checkpoint", "run", "train"],
     },
 )  # fmt: skip

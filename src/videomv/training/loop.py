@@ -24,6 +24,7 @@ import json
 import logging
 import math
 import os
+import shutil
 import signal
 import time
 from collections.abc import Iterator
@@ -34,12 +35,14 @@ from typing import Any, Protocol
 import torch
 from accelerate import Accelerator
 from accelerate.utils import set_seed
+from safetensors.torch import load_file
 from torch import nn
 from torch.utils.data import DataLoader, Dataset, Sampler
 from tqdm.auto import tqdm
 
 from ..data.dataset import MultiViewDataset, find_samples
-from .checkpoint import StopRequest, load_checkpoint, resolve_resume, save_checkpoint
+from ..fileio import replace_folder
+from .checkpoint import CONFIG_FILE, StopRequest, load_checkpoint, resolve_resume, save_checkpoint
 from .config import TrainConfig
 from .diffusion import DiffusionTask
 from .reconstructor import build_reconstructor_task
@@ -49,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 class TrainingTask(Protocol):
     """What :func:`train` trains: a module computing its own losses from a collated batch."""
+
+    model: nn.Module  # the trained network: the `model.` entries of a checkpoint's weights
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, torch.Tensor]: ...
 
@@ -366,13 +371,67 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
         camera_convention=config.camera_convention, seed=config.seed, preload=config.preload_data,
     )  # fmt: skip
     count = min(config.sample_count, len(dataset))
+    task = build_task(config)
     if config.task == "diffusion":
-        task = DiffusionTask(config)
         task.sample_items = [dataset[i] for i in range(count)]
     else:
-        task = build_reconstructor_task(config)
         task.sample_item = dataset[0] if count else None
     return task, dataset
+
+
+def build_task(config: TrainConfig) -> TrainingTask:
+    """The untrained task of ``config``, without its dataset."""
+    return DiffusionTask(config) if config.task == "diffusion" else build_reconstructor_task(config)
+
+
+def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: bool = True) -> Path:
+    """Writes a training checkpoint's model as the ``save_pretrained`` folder a finished run writes.
+
+    Args:
+        checkpoint: a ``step-XXXXXXXX`` folder, or a run (or its ``checkpoints``) folder for its
+            newest intact checkpoint; checked against its manifest.
+        output_dir: where the folder goes: ``output_dir/pipeline`` (diffusion) or
+            ``output_dir/reconstructor``, replaced atomically if it exists.
+        use_ema: export the EMA weights where the run kept them (as the end of a run does).
+
+    Returns:
+        The written folder.
+    """
+    path = resolve_resume(checkpoint)
+    config = TrainConfig.from_json((path / CONFIG_FILE).read_text())
+    weights_file = path / "model.safetensors"
+    if not weights_file.is_file():
+        raise FileNotFoundError(f"{weights_file}: missing; this checkpoint holds no single-file model weights")
+    task = build_task(config)
+    # accelerate saved the whole task's state: the trained network is its `model.` part.
+    weights = {k.removeprefix("model."): v for k, v in load_file(weights_file).items() if k.startswith("model.")}
+    missing, unexpected = task.model.load_state_dict(weights, strict=False)
+    if missing or unexpected:
+        raise ValueError(
+            f"{weights_file} does not fit the model its config.json builds "
+            f"(missing {missing[:3]}, unexpected {unexpected[:3]}); export with the videomv version that trained it"
+        )
+    if use_ema and config.ema_decay > 0:
+        _copy_ema_weights(path, config, [p for p in task.parameters() if p.requires_grad])
+    output_dir = Path(output_dir)
+    staging = output_dir / f".export-{path.name}"
+    shutil.rmtree(staging, ignore_errors=True)
+    written = task.save_final(staging)
+    final = replace_folder(written, output_dir / written.name)
+    shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def _copy_ema_weights(checkpoint: Path, config: TrainConfig, params: list[nn.Parameter]) -> None:
+    from diffusers.training_utils import EMAModel
+
+    # The EMA model is the only object the loop registers for checkpointing: accelerate's first custom slot.
+    state_file = checkpoint / "custom_checkpoint_0.pkl"
+    if not state_file.is_file():
+        raise FileNotFoundError(f"{state_file}: missing although the run kept EMA weights; export with --no-ema")
+    ema = EMAModel(params, decay=config.ema_decay)
+    ema.load_state_dict(torch.load(state_file, map_location="cpu", weights_only=True))
+    ema.copy_to(params)
 
 
 def run(
