@@ -142,6 +142,15 @@ def test_consistency_protocol_fits_and_reconstructs(tmp_path, dataset, models) -
     assert _finite(record["summary"]["model"]["fit_psnr"]) and _finite(record["summary"]["model"]["recon_ssim"])
 
 
+def test_consistency_of_a_baseline_alone_uses_the_shipped_reconstructor(tmp_path, dataset) -> None:
+    out = tmp_path / "consistency"
+    args = ["--data", dataset, "--split", "heldout", "--limit", 1, "--fit-steps", 5, "--fit-gaussians", 100]
+    assert _run("eval", "consistency", *args, "--methods", "ground-truth", "--out", out, *FAST) == 0
+    record = json.loads((out / "metrics.json").read_text())
+    assert record["settings"]["model"] == "default"
+    assert _finite(record["summary"]["ground-truth"]["recon_psnr"])
+
+
 def test_text_protocol_checks_prompts_without_weights(tmp_path, dataset, models) -> None:
     out = tmp_path / "text"
     args = ["--data", dataset, "--split", "heldout", "--model", models["text"], "--clip", tmp_path / "no-clip"]

@@ -172,8 +172,8 @@ def run_eval(args: argparse.Namespace) -> int:
     _check_args(args, prompts)
     requested = parse_methods(args.methods or DEFAULT_METHODS[args.protocol])
     out = prepare_output_folder(args.out, args.overwrite)
-    # The consistency protocol also uses the reconstructor of an explicitly given model.
-    wants_model = needs_model(requested) or (args.protocol == "consistency" and args.model is not None)
+    # The consistency protocol's recon columns use the model's reconstructor, baselines' views included.
+    wants_model = needs_model(requested) or args.protocol == "consistency"
     pipe = None
     if wants_model:
         pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=not args.no_progress)
