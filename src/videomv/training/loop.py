@@ -387,6 +387,9 @@ def build_task(config: TrainConfig) -> TrainingTask:
 def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: bool = True) -> Path:
     """Writes a training checkpoint's model as the ``save_pretrained`` folder a finished run writes.
 
+    The model is rebuilt from the checkpoint's ``config.json`` first, so what the run started from
+    (its ``pretrained`` folder, its ``prompt_embeddings`` file) must be where the config says.
+
     Args:
         checkpoint: a ``step-XXXXXXXX`` folder, or a run (or its ``checkpoints``) folder for its
             newest intact checkpoint; checked against its manifest.
