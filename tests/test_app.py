@@ -180,3 +180,16 @@ def test_app_command_line_errors_are_one_line(tmp_path, capsys) -> None:
     # The model folder is checked after Gradio's presence (a missing extra should not cost a model load).
     assert lines[2].startswith("videomv: error: ") and ("nowhere" in lines[2] or "videomv[app]" in lines[2])
     assert len(lines) == 3
+
+
+def test_the_summary_says_how_many_steps_and_which_sampling() -> None:
+    from videomv.app.ui import _summary
+
+    settings = {"views": 8, "steps": 20, "three_d_aware": True, "guidance": 2.0, "device": "cpu", "dtype": "float32"}
+    text = _summary({"settings": settings, "num_gaussians": 4096, "seed": 0}, 12.34)
+    assert text == (
+        "**Done** in 12.3 s: 8 views, 4,096 Gaussians; 20 steps, 3D-aware sampling, guidance 2, seed 0, "
+        "on cpu (float32)."
+    )
+    plain = _summary({"settings": {**settings, "three_d_aware": False}, "num_gaussians": 0, "seed": 1}, 1.0)
+    assert "(no reconstructor); 20 steps, plain sampling" in plain

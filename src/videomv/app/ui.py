@@ -183,8 +183,9 @@ def _summary(record: dict[str, Any], seconds: float) -> str:
     gaussians = f", {record['num_gaussians']:,} Gaussians" if record["num_gaussians"] else " (no reconstructor)"
     mode = "3D-aware" if settings["three_d_aware"] else "plain"
     return (
-        f"**Done** in {seconds:.1f} s: {settings['views']} views{gaussians}; {settings['steps']} {mode} steps, "
-        f"guidance {settings['guidance']:g}, seed {record['seed']}, on {settings['device']} ({settings['dtype']})."
+        f"**Done** in {seconds:.1f} s: {settings['views']} views{gaussians}; "
+        f"{settings['steps']} steps, {mode} sampling, guidance {settings['guidance']:g}, seed {record['seed']}, "
+        f"on {settings['device']} ({settings['dtype']})."
     )
 
 
