@@ -26,6 +26,7 @@ import math
 import os
 import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -417,12 +418,13 @@ def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: b
     if use_ema and config.ema_decay > 0:
         _copy_ema_weights(path, config, [p for p in task.parameters() if p.requires_grad])
     output_dir = Path(output_dir)
-    staging = output_dir / f".export-{path.name}"
-    shutil.rmtree(staging, ignore_errors=True)
-    written = task.save_final(staging)
-    final = replace_folder(written, output_dir / written.name)
-    shutil.rmtree(staging, ignore_errors=True)
-    return final
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".export-{path.name}.", dir=output_dir))
+    try:
+        written = task.save_final(staging)
+        return replace_folder(written, output_dir / written.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _copy_ema_weights(checkpoint: Path, config: TrainConfig, params: list[nn.Parameter]) -> None:
