@@ -283,6 +283,20 @@ def test_from_preset_loads_a_base_model_folder(tmp_path) -> None:
     assert _generate(pipe, prompt="a").views.shape == (1, VIEWS, 3, 16, 16)
 
 
+def test_from_preset_trains_on_from_a_saved_tiny_pipeline(tmp_path) -> None:
+    """A saved tiny pixel-space pipeline as base_model: its UNet, autoencoder class and frozen adapter."""
+    saved = VideoMVPipeline.from_preset("tiny-cpu-joint", seed=1)
+    saved.save_pretrained(tmp_path)
+    pipe = VideoMVPipeline.from_preset("tiny-cpu-joint", base_model=tmp_path, seed=0)
+    # Read as an AutoencoderKL this folder gave a random 12-channel VAE, so training started from noise.
+    assert isinstance(pipe.vae, IdentityAutoencoder) and pipe.vae.config.patch_size == 2
+    for module in ("unet", "text_adapter"):
+        state = getattr(pipe, module).state_dict()
+        assert all(torch.equal(state[k], v) for k, v in getattr(saved, module).state_dict().items()), module
+    images = torch.rand(1, 2, 3, 64, 64) * 2 - 1
+    assert torch.equal(decode_views(pipe.vae, encode_views(pipe.vae, images)), images)
+
+
 def test_patched_pixel_autoencoder_is_lossless_and_halves_the_resolution() -> None:
     vae = build_autoencoder({"patch_size": 2})
     images = torch.rand(2, 3, 3, 8, 8) * 2 - 1

@@ -1,6 +1,13 @@
 """Camera-conditioned video UNets, their configurations, text/image encoders and autoencoders."""
 
-from .autoencoder import IdentityAutoencoder, build_autoencoder, decode_views, encode_views, spatial_scale_factor
+from .autoencoder import (
+    IdentityAutoencoder,
+    build_autoencoder,
+    decode_views,
+    encode_views,
+    load_autoencoder,
+    spatial_scale_factor,
+)
 from .camera_embedding import CameraEmbedding
 from .configs import (
     I2VGENXL_UNET,
@@ -42,6 +49,7 @@ __all__ = [
     "encode_prompts",
     "encode_views",
     "get_preset",
+    "load_autoencoder",
     "load_lgm_checkpoint",
     "load_text_encoder",
     "minilm_path",

@@ -8,6 +8,10 @@ code path for both. :func:`encode_views` and :func:`decode_views` are that path,
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import torch
 import torch.nn.functional as F
 from diffusers import AutoencoderKL, ModelMixin
@@ -103,3 +107,14 @@ def build_autoencoder(config: dict | None) -> Autoencoder:
     if set(config) == {"patch_size"}:
         return IdentityAutoencoder(latent_channels=3 * config["patch_size"] ** 2, patch_size=config["patch_size"])
     return AutoencoderKL(**config)
+
+
+def load_autoencoder(folder: str | os.PathLike, torch_dtype: torch.dtype | None = None) -> Autoencoder:
+    """The autoencoder saved in ``folder`` (a ``save_pretrained`` folder), of the class its config names.
+
+    A pipeline folder of a tiny pixel-space model holds an :class:`IdentityAutoencoder`; reading it as
+    an ``AutoencoderKL`` would give a randomly initialised one without failing.
+    """
+    config = json.loads((Path(folder) / "config.json").read_text())
+    cls = IdentityAutoencoder if config.get("_class_name") == IdentityAutoencoder.__name__ else AutoencoderKL
+    return cls.from_pretrained(folder, torch_dtype=torch_dtype)

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import torch
 import torch.nn.functional as F
-from diffusers import AutoencoderKL, DiffusionPipeline
+from diffusers import DiffusionPipeline
 from diffusers.utils import BaseOutput
 from diffusers.utils.torch_utils import randn_tensor
 from PIL import Image
@@ -29,6 +29,7 @@ from ..models import (
     encode_prompts,
     encode_views,
     get_preset,
+    load_autoencoder,
     load_text_encoder,
     spatial_scale_factor,
 )
@@ -165,9 +166,10 @@ class VideoMVPipeline(DiffusionPipeline):
         Args:
             preset: the model preset name.
             base_model: a local diffusers folder of the base video model (``ali-vilab/text-to-video-ms-1.7b``
-                or ``ali-vilab/i2vgen-xl`` layout). Its UNet (every weight unchanged, the camera MLP at its
-                zero start), VAE, text encoder and image encoder are used; None builds a random UNet of
-                the preset (and its autoencoder) instead.
+                or ``ali-vilab/i2vgen-xl`` layout), or a pipeline folder of the same preset to train on from.
+                Its UNet (every weight unchanged, the camera MLP at its zero start for a base video model),
+                autoencoder, text encoder, text adapter and image encoder are used; None builds a random
+                UNet of the preset (and its autoencoder) instead.
             text_encoder_path: a local transformers or diffusers folder of the text encoder; default the
                 base model's, or the bundled MiniLM for the tiny presets.
             image_encoder_path: a folder with ``image_encoder/`` and ``feature_extractor/`` (I2VGen-XL);
@@ -190,7 +192,7 @@ class VideoMVPipeline(DiffusionPipeline):
         if base_model is not None:
             if unet is None:
                 unet = spec.unet_class.from_pretrained(base_model, subfolder="unet", torch_dtype=torch_dtype)
-            vae = AutoencoderKL.from_pretrained(base_model, subfolder="vae", torch_dtype=torch_dtype)
+            vae = load_autoencoder(Path(base_model) / "vae", torch_dtype)
         else:
             unet, vae = unet or spec.build_unet(), build_autoencoder(spec.vae)
         image_encoder = feature_extractor = None
@@ -210,10 +212,15 @@ class VideoMVPipeline(DiffusionPipeline):
             adapter = text_adapter
         else:
             tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
-            adapter = TextEmbeddingAdapter(
-                input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
-                hidden_layer=reference_text_layer(text_encoder), **spec.text_adapter,
-            )  # fmt: skip
+            saved_adapter = Path(base_model or "") / "text_adapter"
+            if base_model is not None and saved_adapter.is_dir():
+                # A folder of one of our pipelines (fine-tuning on): its UNet learned this frozen projection.
+                adapter = TextEmbeddingAdapter.from_pretrained(saved_adapter)
+            else:
+                adapter = TextEmbeddingAdapter(
+                    input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,
+                    hidden_layer=reference_text_layer(text_encoder), **spec.text_adapter,
+                )  # fmt: skip
         if torch_dtype is not None:
             adapter.to(torch_dtype)
         return cls(
