@@ -262,6 +262,24 @@ def test_gradient_checkpointing_changes_nothing_but_memory(data, tmp_path):
         build(_config("reconstructor-tiny", data, tmp_path / "r"))[0].enable_gradient_checkpointing()
 
 
+def test_a_forced_attention_kernel_holds_for_the_whole_run_and_only_then(data, tmp_path):
+    losses, flash_during_steps = {}, {}
+    for backend in ("auto", "math"):
+        config = _config("tiny-cpu", data, tmp_path / backend, "--max-steps", "2", "--attention-backend", backend)
+        task, dataset = build(config)
+        seen = flash_during_steps.setdefault(backend, [])
+        task.pipeline.unet.register_forward_pre_hook(
+            lambda *_, seen=seen: seen.append(torch.backends.cuda.flash_sdp_enabled())
+        )
+        losses[backend] = train(config, task, dataset, progress=False).losses
+    assert flash_during_steps == {"auto": [True, True], "math": [False, False]}
+    assert torch.backends.cuda.flash_sdp_enabled()  # restored after the run
+    assert losses["math"] == pytest.approx(losses["auto"], rel=1e-4)
+    config = _config("tiny-cpu", data, tmp_path / "efficient", "--attention-backend", "efficient")
+    with pytest.raises(ValueError, match=r"CUDA kernel .* use auto or math"):
+        train(config, *build(config), progress=False)
+
+
 def test_precomputed_prompt_embeddings_train_without_the_text_encoder(data, tmp_path, monkeypatch, capsys):
     import sys
 
