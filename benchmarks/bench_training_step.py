@@ -4,7 +4,8 @@ Times, per step of ``--batch`` samples: loading the batch from a dataset folder 
 divide by the loader's workers; from the PNGs, then from samples preloaded with ``--preload-data``),
 the per-sample draws from each sample's generator (timesteps on the CPU, noise on the device), the
 prompt embeddings (MiniLM encoder vs a ``train embed-prompts`` file) and the UNet forward +
-backward. Runs are interleaved and the median of each is reported.
+backward (with the attention kernel PyTorch picks, and with ``--attention-backend math``). Runs are
+interleaved and the median of each is reported.
 
     python benchmarks/bench_training_step.py --data out/data/procedural
     python benchmarks/bench_training_step.py --data out/data/procedural --batch 128 --device cuda --profile
@@ -24,6 +25,7 @@ import torch
 
 from bench_unet import _time  # benchmarks/ is the script's folder: on sys.path
 from videomv.training import apply_overrides, build, preset
+from videomv.training.loop import attention_kernel
 from videomv.training.prompt_cache import PromptEmbeddings, dataset_prompts, write_prompt_embeddings
 
 
@@ -74,6 +76,10 @@ def main() -> None:
         task.zero_grad(set_to_none=True)
         task({**batch, "step": 0})["loss"].backward()
 
+    def train_step_math_attention() -> None:
+        with attention_kernel("math"):
+            train_step()
+
     parts = {
         "load the batch (1 process)": load,
         "same, samples preloaded in memory": load_preloaded,
@@ -81,6 +87,7 @@ def main() -> None:
         "prompts: MiniLM encoder": lambda: pipe.encode_prompt(prompts, device),
         "prompts: embedding file": lambda: cache.lookup(prompts, device, dtype),
         "whole step: loss + backward": train_step,
+        "same, --attention-backend math": train_step_math_attention,
     }
     times: dict[str, list[float]] = {name: [] for name in parts}
     for repeat in range(args.repeats + 1):
