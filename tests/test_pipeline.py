@@ -295,6 +295,12 @@ def test_from_preset_trains_on_from_a_saved_tiny_pipeline(tmp_path) -> None:
         assert all(torch.equal(state[k], v) for k, v in getattr(saved, module).state_dict().items()), module
     images = torch.rand(1, 2, 3, 64, 64) * 2 - 1
     assert torch.equal(decode_views(pipe.vae, encode_views(pipe.vae, images)), images)
+    # The saved adapter reads MiniLM's 384-wide embeddings; another encoder cannot feed it.
+    other = tmp_path / "other_encoder"
+    for name in ("tokenizer", "text_encoder"):
+        _text_parts()[name].save_pretrained(other / name)
+    with pytest.raises(ValueError, match="takes 384-wide text embeddings but the text encoder gives 16"):
+        VideoMVPipeline.from_preset("tiny-cpu-joint", base_model=tmp_path, text_encoder_path=other)
 
 
 def test_patched_pixel_autoencoder_is_lossless_and_halves_the_resolution() -> None:

@@ -212,10 +212,15 @@ class VideoMVPipeline(DiffusionPipeline):
             adapter = text_adapter
         else:
             tokenizer, text_encoder = load_text_encoder(text_encoder_path, torch_dtype)
-            saved_adapter = Path(base_model or "") / "text_adapter"
-            if base_model is not None and saved_adapter.is_dir():
+            saved_adapter = Path(base_model) / "text_adapter" if base_model is not None else None
+            if saved_adapter is not None and saved_adapter.is_dir():
                 # A folder of one of our pipelines (fine-tuning on): its UNet learned this frozen projection.
                 adapter = TextEmbeddingAdapter.from_pretrained(saved_adapter)
+                if adapter.config.input_dim != text_encoder.config.hidden_size:
+                    raise ValueError(
+                        f"{saved_adapter} takes {adapter.config.input_dim}-wide text embeddings but the text "
+                        f"encoder gives {text_encoder.config.hidden_size}; use the base model's text encoder"
+                    )
             else:
                 adapter = TextEmbeddingAdapter(
                     input_dim=text_encoder.config.hidden_size, output_dim=unet.config.cross_attention_dim,

@@ -128,7 +128,7 @@ class TrainConfig:
     gradient_checkpointing: bool = False
     # Attention kernel for the whole run: "auto" lets PyTorch choose per call, or force one of "math",
     # "efficient", "flash", "cudnn". The tiny presets' temporal attention (8 frames, 8-wide heads) trains
-    # 1.6x faster per step with "math" on an H100 than with the kernel PyTorch picks (MODEL_CARD.md).
+    # 1.6x faster per step with "math" on an H100 than with the kernel PyTorch picks (training_notes.md).
     attention_backend: Literal["auto", "math", "efficient", "flash", "cudnn"] = "auto"
     # Decay of the exponential moving average of the weights (0 disables EMA).
     ema_decay: float = 0.0
