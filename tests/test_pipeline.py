@@ -30,6 +30,7 @@ from videomv.models import (
     spatial_scale_factor,
 )
 from videomv.pipelines import VideoMVPipeline, VideoMVPipelineOutput
+from videomv.pipelines.packaging import save_compact
 from videomv.sampling import make_scheduler
 
 VIEWS = 4
@@ -295,6 +296,10 @@ def test_from_preset_trains_on_from_a_saved_tiny_pipeline(tmp_path) -> None:
         assert all(torch.equal(state[k], v) for k, v in getattr(saved, module).state_dict().items()), module
     images = torch.rand(1, 2, 3, 64, 64) * 2 - 1
     assert torch.equal(decode_views(pipe.vae, encode_views(pipe.vae, images)), images)
+    # A compact folder (the shipped model's layout) stores no text encoder, only a pointer to MiniLM.
+    compact = save_compact(saved, tmp_path / "compact")
+    from_compact = VideoMVPipeline.from_preset("tiny-cpu-joint", base_model=compact)
+    assert from_compact.text_encoder.config.hidden_size == 384 and isinstance(from_compact.vae, IdentityAutoencoder)
     # The saved adapter reads MiniLM's 384-wide embeddings; another encoder cannot feed it.
     other = tmp_path / "other_encoder"
     for name in ("tokenizer", "text_encoder"):
@@ -327,9 +332,6 @@ def test_an_image_model_trained_with_image_dropout_also_takes_a_prompt_alone() -
 
 def test_compact_save_points_at_the_bundled_minilm_and_loads_back(tmp_path) -> None:
     import json
-
-    from videomv.pipelines.packaging import save_compact
-    from videomv.pipelines.videomv import VideoMVPipeline
 
     pipe = VideoMVPipeline.from_preset("tiny-cpu", seed=0)
     folder = save_compact(pipe, tmp_path / "compact")

@@ -304,6 +304,24 @@ def test_precomputed_prompt_embeddings_train_without_the_text_encoder(data, tmp_
     torch.testing.assert_close(pipe.encode_prompt([prompt], torch.device("cpu")), expected, atol=2e-3, rtol=0)
 
 
+def test_prompts_for_training_on_are_embedded_with_the_saved_pipelines_adapter(data, tmp_path, capsys):
+    from videomv.pipelines.videomv import VideoMVPipeline
+    from videomv.training.prompt_cache import PromptEmbeddings
+
+    first = run(_config("tiny-cpu", data, tmp_path / "first", "--max-steps", "1", "--seed", "3"), progress=False)
+    cache = tmp_path / "prompts.safetensors"
+    common = ["--preset", "tiny-cpu", "--data", str(data), "--split", "all", "--pretrained", str(first.final)]
+    assert main(["train", "embed-prompts", *common, "--out", str(cache)]) == 0
+    saved = VideoMVPipeline.from_pretrained(first.final)
+    # A fresh adapter (seed 0) would differ: the file must hold the one the saved UNet learned with.
+    for name, value in saved.text_adapter.state_dict().items():
+        assert torch.equal(PromptEmbeddings(cache).adapter().state_dict()[name], value), name
+    prompt = "blob number 2" + saved.config.prompt_suffix
+    expected = saved.encode_prompt([prompt], torch.device("cpu"))
+    found = PromptEmbeddings(cache).lookup([prompt], torch.device("cpu"), torch.float32)
+    torch.testing.assert_close(found, expected, atol=2e-3, rtol=0)
+
+
 def test_prompt_embedding_files_fail_clearly(data, tmp_path, capsys):
     from videomv.training.prompt_cache import PromptEmbeddings
 

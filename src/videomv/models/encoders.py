@@ -139,11 +139,14 @@ def load_text_encoder(path: str | os.PathLike | None = None, torch_dtype: torch.
     """``(tokenizer, text_encoder)`` from a local folder (no download); None loads the bundled MiniLM.
 
     The folder is a transformers model folder (``config.json``, weights, tokenizer files), or a
-    diffusers pipeline folder with ``tokenizer/`` and ``text_encoder/`` subfolders.
+    diffusers pipeline folder with ``tokenizer/`` and ``text_encoder/`` subfolders, or a compact
+    pipeline folder whose ``text_encoder/`` points at the bundled MiniLM.
     """
     from transformers import AutoModel, AutoTokenizer
 
     folder = Path(path) if path is not None else minilm_path()
+    if (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file():
+        folder = minilm_path()  # a compact pipeline folder stores a pointer to the installed MiniLM
     tokenizer_dir, encoder_dir = folder, folder
     if (folder / "text_encoder").is_dir():
         tokenizer_dir, encoder_dir = folder / "tokenizer", folder / "text_encoder"

@@ -82,7 +82,9 @@ def write_prompt_embeddings(
     tensors.update({ADAPTER_PREFIX + k: v.contiguous() for k, v in adapter.state_dict().items()})
     metadata = {
         "prompts": json.dumps(prompts),
-        "adapter_config": json.dumps(dict(adapter.config)),
+        # Its constructor's arguments only: an adapter read from a folder also carries private keys
+        # such as ``_name_or_path`` (a Path, not JSON).
+        "adapter_config": json.dumps({k: v for k, v in adapter.config.items() if not k.startswith("_")}),
         "tokenizer": json.dumps(_class_of(pipe.tokenizer)),
         "text_encoder": json.dumps(_class_of(pipe.text_encoder)),
         "bundled_minilm": json.dumps(uses_bundled_minilm(pipe)),
