@@ -15,6 +15,7 @@ from videomv.data.format import MultiViewSample, write_sample
 from videomv.evaluation import data_objects, zero_camera_embedding
 from videomv.evaluation.methods import CopyInputMethod, ExternalMethod, parse_methods
 from videomv.evaluation.report import to_json
+from videomv.pipelines import VideoMVPipeline
 
 VIEWS, DATA_SIZE = 4, 32
 FAST = ["--steps", "2", "--no-progress", "--device", "cpu"]
@@ -186,6 +187,29 @@ def test_zeroing_the_camera_embedding_runs_the_bare_video_model() -> None:
     assert not torch.allclose(with_camera, bare)
     torch.testing.assert_close(zeroed, bare)
     torch.testing.assert_close(after, with_camera)  # the hook is gone
+
+
+def test_views_default_to_the_models_view_count_at_most_the_datas(tmp_path, dataset, models) -> None:
+    def sources(**kwargs) -> list[int]:
+        return data_objects(dataset, "heldout", **kwargs)[0].load().source_views
+
+    assert sources() == [0, 1, 2, 3]
+    assert sources(default_views=2) == [0, 2]
+    assert sources(default_views=8) == [0, 1, 2, 3]  # the data has only 4
+    assert sources(num_views=4, default_views=2) == [0, 1, 2, 3]  # --views wins
+
+    # A model trained on 2 views is scored on 2 of the data's 4 unless --views says otherwise
+    # (without its reconstructor, which takes 4 views).
+    pipe = VideoMVPipeline.from_pretrained(models["image"])
+    pipe.register_to_config(num_views=2)
+    pipe.register_modules(reconstructor=None)
+    pipe.save_pretrained(tmp_path / "two-view")
+    args = ["--data", dataset, "--split", "heldout", "--model", tmp_path / "two-view", "--methods", "model"]
+    assert _run("eval", "views", *args, "--limit", 1, "--out", tmp_path / "default", *FAST) == 0
+    assert _run("eval", "views", *args, "--limit", 1, "--views", 4, "--out", tmp_path / "four", *FAST) == 0
+    for name, azimuths in (("default", [0.0, 180.0]), ("four", [0.0, 90.0, 180.0, 270.0])):
+        record = json.loads((tmp_path / name / "metrics.json").read_text())
+        assert record["objects"]["heldout/blue_box"]["azimuth"] == azimuths
 
 
 def test_external_views_must_match_the_evaluated_views(tmp_path, dataset) -> None:

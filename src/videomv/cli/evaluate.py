@@ -32,7 +32,11 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
         "--layout", default="videomv", metavar="NAME", help="data layout: videomv, gobjaverse, syncdreamer or zero123"
     )
     parser.add_argument("--input-view", type=int, default=0, metavar="I", help="the view given to the methods")
-    parser.add_argument("--views", type=int, default=None, metavar="N", help="views per object, evenly spaced")
+    parser.add_argument(
+        "--views", type=int, default=None, metavar="N",
+        help="views per object, evenly spaced (default: the model's view count, at most the data's; all the data's "
+        "views without a model)",
+    )  # fmt: skip
     parser.add_argument("--size", type=int, default=None, metavar="PX", help="scoring resolution (default the model's)")
     parser.add_argument("--limit", type=int, default=None, metavar="K", help="evaluate at most K objects")
     parser.add_argument("--steps", type=int, default=None, metavar="S", help="denoising steps (default: the model's)")
@@ -155,7 +159,10 @@ def _objects(args: argparse.Namespace, prompts: list[str], pipe: Any, size: int 
     from ..evaluation.objects import data_objects, prompt_objects
 
     if args.data is not None:
-        return data_objects(args.data, args.split, args.layout, args.input_view, args.views, size, args.limit)
+        model_views = pipe.config.num_views if pipe is not None else None
+        return data_objects(
+            args.data, args.split, args.layout, args.input_view, args.views, size, args.limit, default_views=model_views
+        )
     if pipe is None:
         raise ValueError("prompts need a text-to-views model to generate from; use a model method")
     config = pipe.config

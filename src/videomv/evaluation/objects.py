@@ -101,7 +101,12 @@ class EvalObject:
 
 
 def object_from_sample(
-    name: str, sample: MultiViewSample, input_view: int = 0, num_views: int | None = None, size: int | None = None
+    name: str,
+    sample: MultiViewSample,
+    input_view: int = 0,
+    num_views: int | None = None,
+    size: int | None = None,
+    default_views: int | None = None,
 ) -> EvalObject:
     """An :class:`EvalObject` of ``num_views`` evenly spaced views starting at ``input_view``.
 
@@ -109,13 +114,17 @@ def object_from_sample(
         name: the object's id.
         sample: the ground truth.
         input_view: index (in ``sample``) of the view the methods are given.
-        num_views: views to evaluate, evenly spaced around the sample from the input view; None: all.
+        num_views: views to evaluate, evenly spaced around the sample from the input view; None:
+            ``default_views``.
         size: square side to resize the views to; None keeps the sample's (it must be square then).
+        default_views: the count when ``num_views`` is None, capped at the sample's views (a
+            model's trained view count: more views than it was trained on are out of its range);
+            None: all the sample's views.
     """
     total = len(sample)
     if not 0 <= input_view < total:
         raise ValueError(f"input view {input_view} is outside the {total} views of {name}")
-    indices = evenly_spaced(total, num_views or total, input_view)
+    indices = evenly_spaced(total, num_views or min(default_views or total, total), input_view)
     selected, _ = select_views(sample, indices, align_first=True)
     if size is not None:
         selected = resize_sample(selected, size)
@@ -144,6 +153,7 @@ def data_objects(
     num_views: int | None = None,
     size: int | None = None,
     limit: int | None = None,
+    default_views: int | None = None,
 ) -> list[ObjectSource]:
     """The objects of a multi-view data folder.
 
@@ -153,7 +163,7 @@ def data_objects(
         split: ``train`` / ``heldout`` (needs ``index.json``); None or ``all``: every object.
         layout: ``videomv`` (our format), ``gobjaverse`` (its 24 orbit views), ``syncdreamer``
             or ``zero123``.
-        input_view, num_views, size: see :func:`object_from_sample`.
+        input_view, num_views, size, default_views: see :func:`object_from_sample`.
         limit: at most this many objects (the first in sorted order).
     """
     if layout not in READERS:
@@ -170,7 +180,7 @@ def data_objects(
     reader = READERS[layout]
 
     def loader(path: Path, name: str) -> Callable[[], EvalObject]:
-        return lambda: object_from_sample(name, reader(path), input_view, num_views, size)
+        return lambda: object_from_sample(name, reader(path), input_view, num_views, size, default_views)
 
     sources = []
     for path in paths[:limit]:
