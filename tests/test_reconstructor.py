@@ -19,6 +19,7 @@ from videomv.models.lgm_convert import (
 )
 from videomv.models.reconstructor import RECONSTRUCTOR_PRESETS, GaussianReconstructor
 from videomv.models.reconstructor_training import (
+    ReconstructorTask,
     ReconstructorTrainingConfig,
     reconstruction_loss,
     select_training_views,
@@ -450,3 +451,25 @@ def test_select_training_views():
     assert len(set(inputs)) == 4 and all((b - a) % 24 == 6 for a, b in itertools.pairwise(inputs))
     assert len(others) == 4 and not set(others) & set(inputs)
     assert len(select_training_views(5, 4, 4, g)[1]) == 1
+
+
+def test_anchored_x0_mode_gives_view_0_itself_as_the_first_input():
+    size = 16
+    cams = orbit(8, 15.0, 2.0, size=size)
+    rgba = _render_rgba(_blob_scene(), cams)
+    model = GaussianReconstructor.from_preset("tiny", input_size=size)
+
+    def x0_views(images, timesteps, generators, cameras):
+        return images + 0.1  # every estimate off by a constant
+
+    task = ReconstructorTask(model, mode="x0", x0_views=x0_views, anchor_input_view=True)
+    generators = [torch.Generator().manual_seed(s) for s in (1, 2)]
+    picks = [select_training_views(8, 4, 2, g, from_first=True) for g in generators]
+    assert [inputs for inputs, _ in picks] == [[0, 2, 4, 6]] * 2
+    inputs = task._inputs([rgba, rgba], [cams, cams], picks, torch.device("cpu"), generators, {})
+    clean = rgba[:, :3] * rgba[:, 3:] + (1 - rgba[:, 3:])  # on the white input background
+    for sample in inputs:
+        torch.testing.assert_close(sample[0], clean[0])  # the condition view, exact
+        torch.testing.assert_close(sample[1:], (clean[[2, 4, 6]] + 0.1).clamp(0, 1))  # the others' x̂0
+    with pytest.raises(ValueError, match="x0 mode only"):
+        ReconstructorTask(model, anchor_input_view=True)

@@ -241,6 +241,22 @@ def test_unconditional_branch_can_be_left_alone(model_fn, cameras):
     assert len(stub.calls[0][0]) == 1
 
 
+def test_a_last_step_refinement_makes_the_samples_the_renders(model_fn, cameras):
+    known = _known_gaussians()
+    stub = _StubReconstructor(known)
+    recorder = _Recorder(ThreeDAwareRefiner(stub, ThreeDAwareConfig(steps=(0.5, 0.95), backend="torch")))
+    # DDPM's last step returns its x̂0 (with this preset's DDIM, the last step ends above t = 0).
+    latents = _sample(model_fn, cameras, recorder, solver="ddpm", steps=10)
+    # Step 5 refines both branches; the last (9) only the conditional one, whose renders both
+    # branches then carry, so guidance (scale 3) cannot push the sample off them.
+    assert [len(images) for images, _ in stub.calls] == [2, 1]
+    _, _, _, new_cond, new_uncond = recorder.calls[9]
+    assert new_uncond is new_cond
+    render = rasterize(known, cameras, SIZE, SIZE, background=1.0, backend="torch").rgb.clamp(0, 1)
+    expected = encode_views(IdentityAutoencoder(), render[None] * 2 - 1).permute(0, 2, 1, 3, 4)
+    torch.testing.assert_close(latents, expected, atol=1e-5, rtol=0)
+
+
 def test_whole_sampler_runs_with_tiny_models(unet_model_fn, cameras):
     torch.manual_seed(0)
     reconstructor = GaussianReconstructor.from_preset("tiny").eval()

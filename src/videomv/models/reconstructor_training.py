@@ -80,6 +80,8 @@ class ReconstructorTrainingConfig:
     # Range of the random timesteps of the "x0" mode, inclusive.
     min_timestep: int = 0
     max_timestep: int = 999
+    # "x0" mode: the first input is view 0 itself, the diffusion model's condition image (anchored sampling).
+    anchor_input_view: bool = False
     # Rasterizer backend (see videomv.gaussians.rasterize).
     backend: str = "auto"
     # Seed of every random draw (views, backgrounds, timesteps, noise).
@@ -164,12 +166,13 @@ def step_generator(batch: dict[str, Any], seed: int, purpose: str) -> torch.Gene
 
 
 def select_training_views(
-    num_views: int, num_inputs: int, num_others: int, generator: torch.Generator
+    num_views: int, num_inputs: int, num_others: int, generator: torch.Generator, from_first: bool = False
 ) -> tuple[list[int], list[int]]:
-    """K evenly spaced input views from a random start, and up to M other views at random."""
+    """K evenly spaced input views from a random start (view 0 with ``from_first``), and up to M
+    other views at random."""
     if not 1 <= num_inputs <= num_views:
         raise ValueError(f"cannot take {num_inputs} input views from a sample of {num_views}")
-    start = int(torch.randint(num_views, (1,), generator=generator))
+    start = 0 if from_first else int(torch.randint(num_views, (1,), generator=generator))
     inputs = [(start + math.floor(i * num_views / num_inputs)) % num_views for i in range(num_inputs)]
     rest = [v for v in range(num_views) if v not in inputs]
     order = torch.randperm(len(rest), generator=generator).tolist()
@@ -279,6 +282,9 @@ class ReconstructorTask(nn.Module):
         lpips: the LPIPS network or None; ``lpips_weight`` its weight.
         input_background: colour the inputs are composited on.
         timestep_range: inclusive range of the ``"x0"`` mode's timesteps.
+        anchor_input_view: ``"x0"`` mode: the inputs start at view 0, the diffusion model's
+            condition image, which is given as itself rather than as its x̂0 (what anchored
+            3D-aware sampling feeds the reconstructor).
         backend: rasterizer backend.
         seed: seed of the per-sample draws.
     """
@@ -296,12 +302,15 @@ class ReconstructorTask(nn.Module):
         timestep_range: tuple[int, int] = (0, 999),
         backend: str = "auto",
         seed: int = 0,
+        anchor_input_view: bool = False,
     ) -> None:
         super().__init__()
         if mode not in ("gt", "x0"):
             raise ValueError(f"unknown reconstructor training mode {mode!r}; use 'gt' or 'x0'")
         if mode == "x0" and x0_views is None:
             raise ValueError("mode 'x0' needs an x0_views callable (see videomv.training.reconstructor)")
+        if anchor_input_view and mode != "x0":
+            raise ValueError("anchor_input_view applies to the x0 mode only (ground-truth inputs are all exact)")
         self.model = model
         self.num_inputs = num_input_views or model.config.num_input_views
         self.num_supervision_views = num_supervision_views
@@ -312,6 +321,7 @@ class ReconstructorTask(nn.Module):
         self.lpips_weight = lpips_weight
         self.input_background = input_background
         self.timestep_range = timestep_range
+        self.anchor_input_view = anchor_input_view
         self.backend = backend
         self.seed = seed
         # An item the sample grids reconstruct (set by the builder).
@@ -331,7 +341,10 @@ class ReconstructorTask(nn.Module):
         cameras = [Cameras(batch["c2w"][b], batch["intrinsics"][b], width, height) for b in range(size)]
         rgba = [uncomposite(images[b], alpha[b], background[b]) for b in range(size)]
         generators = sample_generators(batch, self.seed)
-        picks = [select_training_views(num_views, self.num_inputs, self.num_supervision_views, g) for g in generators]
+        picks = [
+            select_training_views(num_views, self.num_inputs, self.num_supervision_views, g, self.anchor_input_view)
+            for g in generators
+        ]
         # One background colour per supervised view, drawn after the sample's views.
         backgrounds = [torch.rand(len(i) + len(o), 3, generator=g) for g, (i, o) in zip(generators, picks, strict=True)]
         inputs = self._inputs(rgba, cameras, picks, device, generators, batch)
@@ -365,7 +378,11 @@ class ReconstructorTask(nn.Module):
         timesteps = torch.cat([torch.randint(low, high + 1, (1,), generator=g) for g in generators])
         with torch.no_grad():
             estimates = self.x0_views(torch.stack(clean).to(device), timesteps.to(device), generators, cameras)
-        return [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, picks, strict=True)]
+        inputs = [e[inp].clamp(0.0, 1.0) for e, (inp, _) in zip(estimates, picks, strict=True)]
+        if self.anchor_input_view:  # the inputs start at view 0 (select_training_views' from_first)
+            for sample_inputs, sample_clean in zip(inputs, clean, strict=True):
+                sample_inputs[0] = sample_clean[0].to(sample_inputs)
+        return inputs
 
     @torch.no_grad()
     def sample_views(self) -> torch.Tensor | None:
@@ -433,7 +450,7 @@ def train_reconstructor(
     task = ReconstructorTask(
         model, config.num_input_views, config.num_supervision_views, "gt" if config.mode == "renders" else "x0",
         x0_views, lpips, config.lambda_lpips, config.input_background, (config.min_timestep, config.max_timestep),
-        config.backend, config.seed,
+        config.backend, config.seed, config.anchor_input_view,
     )  # fmt: skip
     # Enough copies that every epoch holds a full batch (the old loop drew samples with replacement).
     dataset = SampleListDataset(list(samples) * math.ceil(config.batch_size / len(samples)), config.render_size)

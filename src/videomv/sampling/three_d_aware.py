@@ -10,7 +10,9 @@ the conditional and the unconditional branch each, :class:`ThreeDAwareRefiner`
    reference's full replacement; 0.0 = plain sampling, bit for bit);
 
 then the loop applies guidance to the new estimates and continues the scheduler step from them
-(:func:`videomv.sampling.denoise.denoise` does that part). Pulling every view onto the renders
+(:func:`videomv.sampling.denoise.denoise` does that part). A refinement scheduled at the loop's
+last step reconstructs the conditional branch only and hands its renders to both branches, so the
+sampled views are the renders of those Gaussians. Pulling every view onto the renders
 of one 3D model is what makes the views consistent.
 
 The refiner is the ``x0_refiner`` of :func:`~videomv.sampling.denoise.denoise` and of
@@ -60,6 +62,7 @@ class ThreeDAwareConfig:
     # Weight of the renders in the new x̂0: 1.0 replaces it (reference), 0.0 leaves sampling unchanged.
     blend: float = 1.0
     # Which branches to refine: the reference refines both the conditional and the unconditional.
+    # At the loop's last step both branches get the conditional renders either way.
     refine_unconditional: bool = True
     # Background colour of the renders, in [0, 1] (1.0: white, like the generated views).
     background: float = 1.0
@@ -165,7 +168,8 @@ class ThreeDAwareRefiner:
             self.reset()
         if not self.is_active(state.step_index, state.num_inference_steps):
             return x0_cond, x0_uncond
-        refine_uncond = x0_uncond is not None and self.config.refine_unconditional
+        last = state.step_index == state.num_inference_steps - 1
+        refine_uncond = x0_uncond is not None and self.config.refine_unconditional and not last
         # Both branches share cameras: one decode / reconstruct / encode for all of them.
         batch = torch.cat([x0_cond, x0_uncond]) if refine_uncond else x0_cond
         renders, gaussians = self.render_estimates(batch, state)
@@ -173,6 +177,12 @@ class ThreeDAwareRefiner:
         self.gaussians, self.gaussians_step = gaussians[: len(x0_cond)], state.step_index
         if refine_uncond:
             return refined[: len(x0_cond)], refined[len(x0_cond) :]
+        if last and x0_uncond is not None:
+            # The last step's x̂0 becomes the sample (exactly so for DDPM, whose last step returns it). Guidance
+            # would extrapolate it away from the unconditional branch's renders (at scale 2:
+            # 2·cond − uncond), so the views would not be what the Gaussians show, and measurably
+            # worse (docs/MODEL_CARD.md); with both branches equal, guidance leaves them as they are.
+            return refined, refined
         return refined, x0_uncond
 
     def render_estimates(self, x0: torch.Tensor, state: RefinerState) -> tuple[torch.Tensor, list[Gaussians]]:

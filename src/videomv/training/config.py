@@ -97,6 +97,9 @@ class TrainConfig:
     # Range of the random timesteps of the x̂0 mode, inclusive.
     min_timestep: int = 0
     max_timestep: int = 999
+    # x̂0 mode: the first input view is the sample's view 0 itself, the image the diffusion model is
+    # conditioned on, as 3D-aware sampling with an anchored condition view feeds it.
+    anchor_input_view: bool = False
     # Background the reconstructor's input views are composited on (1.0: white, like generated views).
     input_background: float = 1.0
     # Gaussian rasterizer backend of the reconstructor's renders ("auto", "torch", "tiled", "gsplat").

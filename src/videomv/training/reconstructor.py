@@ -82,5 +82,5 @@ def build_reconstructor_task(config: TrainConfig) -> ReconstructorTask:
         build_reconstructor(config), config.num_input_views, config.num_supervision_views,
         config.reconstructor_inputs, x0_views, load_lpips() if config.lpips_weight > 0 else None,
         config.lpips_weight, config.input_background, (config.min_timestep, config.max_timestep), config.rasterizer,
-        config.seed,
+        config.seed, config.anchor_input_view,
     )  # fmt: skip
