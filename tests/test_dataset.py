@@ -87,6 +87,23 @@ def test_items_are_reproducible_per_epoch(dataset_dir):
     torch.testing.assert_close(a["background"], b["background"])
 
 
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_loader_workers_kept_across_epochs_follow_set_epoch(dataset_dir, start_method):
+    # The training loop keeps its workers alive between epochs: they must draw with the new epoch.
+    ds = MultiViewDataset(dataset_dir, condition_view="random", background="random", seed=7)
+    loader = torch.utils.data.DataLoader(
+        ds, batch_size=2, num_workers=1, persistent_workers=True, multiprocessing_context=start_method
+    )
+    for epoch in range(3):
+        ds.set_epoch(epoch)
+        (batch,) = list(loader)
+        expected = torch.utils.data.default_collate([ds[0], ds[1]])
+        torch.testing.assert_close(batch["background"], expected["background"])
+        torch.testing.assert_close(batch["images"], expected["images"])
+    ds.set_epoch(0)
+    assert not torch.equal(ds[0]["background"], expected["background"][0])  # the epochs differ
+
+
 def test_resize_keeps_premultiplied_colour_and_scales_cameras():
     sample = marker_sample()
     small = resize_sample(sample, SIZE // 2)

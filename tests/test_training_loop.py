@@ -118,6 +118,16 @@ class _SignalAt(torch.utils.data.Dataset):
         return self.dataset[index]
 
 
+def test_loader_workers_do_not_change_the_run(data, tmp_path):
+    # Two workers kept across epochs (3 samples, batch 1: steps 4 and 5 are in the second epoch, whose
+    # random start views and backgrounds the workers must draw) step exactly like loading in-process.
+    extra = ("--max-steps", "5", "--condition-dropout", "0.5", "--single-image-ratio", "0.5", "--log-every", "2",
+             "--background", "random")  # fmt: skip
+    in_process = run(_config("tiny-cpu", data, tmp_path / "a", *extra), progress=False)
+    workers = run(_config("tiny-cpu", data, tmp_path / "b", *extra, "--num-workers", "2"), progress=False)
+    assert len(workers.losses) == 5 and workers.losses == in_process.losses
+
+
 def test_stopped_and_resumed_run_equals_the_straight_run(data, tmp_path):
     # Everything random at once: EMA, dropout, single-image batches, random start views, and an epoch
     # boundary (3 samples, batch 1: steps 4 and 5 are in the second epoch).

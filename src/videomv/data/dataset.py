@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -135,15 +136,22 @@ class MultiViewDataset(Dataset):
         self.camera_convention = check_convention(camera_convention)
         self.plucker_size = plucker_size
         self.seed = seed
-        self.epoch = 0
+        # In shared memory, so that loader workers kept alive across epochs (the training loop's
+        # persistent workers) draw with the epoch the main process sets.
+        self._epoch = multiprocessing.RawValue("q", 0)
         self._preloaded = preload_samples(self.paths) if preload else None
 
     def __len__(self) -> int:
         return len(self.paths)
 
+    @property
+    def epoch(self) -> int:
+        return self._epoch.value
+
     def set_epoch(self, epoch: int) -> None:
-        """Changes the random draws (start view, background) for a new pass over the data."""
-        self.epoch = epoch
+        """Changes the random draws (start view, background) for a new pass over the data, also in
+        loader workers that are already running."""
+        self._epoch.value = epoch
 
     def _generator(self, index: int) -> torch.Generator:
         return torch.Generator().manual_seed(self.seed + 1_000_003 * self.epoch + index)

@@ -39,6 +39,8 @@ def drop_condition(condition: torch.Tensor, null_condition: torch.Tensor | float
             0.0 for a zero image), broadcastable to one sample.
         mask: ``(B,)`` booleans from :func:`dropout_mask`.
     """
-    flags = mask.to(condition.device).view(-1, *([1] * (condition.ndim - 1)))
-    null = torch.as_tensor(null_condition, dtype=condition.dtype, device=condition.device)
+    flags = mask.to(condition.device, non_blocking=True).view(-1, *([1] * (condition.ndim - 1)))
+    if not isinstance(null_condition, torch.Tensor):  # a number stays one: making it a GPU tensor would wait
+        return torch.where(flags, null_condition, condition)
+    null = null_condition.to(condition.device, condition.dtype)
     return torch.where(flags, null.expand_as(condition), condition)

@@ -207,11 +207,13 @@ class DiffusionTask(nn.Module):
             rows = torch.arange(size)
             images, cameras = images[rows, draws.views].unsqueeze(1), cameras[rows, draws.views].unsqueeze(1)
         frames = images.shape[1]
+        # non_blocking throughout: a plain copy to a GPU waits for all queued work first (see train's loader).
+        pixels = images.to(device, non_blocking=True)
         with torch.no_grad():
-            latents = pipe.encode_images(images.to(device) * 2 - 1).permute(0, 2, 1, 3, 4)  # (B, C, F, h, w)
+            latents = pipe.encode_images(pixels * 2 - 1).permute(0, 2, 1, 3, 4)  # (B, C, F, h, w)
         latents = latents.to(self.model.dtype)
         noise = self._noise(generators, latents.shape[1:], device).to(latents.dtype)
-        timesteps = draws.timesteps.to(device)
+        timesteps = draws.timesteps.to(device, non_blocking=True)
         noisy = self.noise_scheduler.add_noise(latents, noise, timesteps)
 
         with torch.no_grad():
@@ -223,7 +225,9 @@ class DiffusionTask(nn.Module):
                 prompts = [""] * size
             kwargs: dict[str, torch.Tensor] = {"encoder_hidden_states": self._encode_prompts(prompts, device)}
             if not self.text_model:
-                conditions, _ = pipe._image_conditions(batch["condition_image"].to(device), frames, device, None)
+                conditions, _ = pipe._image_conditions(
+                    batch["condition_image"].to(device, non_blocking=True), frames, device, None
+                )
                 kwargs.update(conditions)
         model_input = noisy
         if "concat" in kwargs:
@@ -231,7 +235,11 @@ class DiffusionTask(nn.Module):
         if "image_embeddings" in kwargs:
             kwargs["image_embeddings"] = drop_condition(kwargs["image_embeddings"], 0.0, draws.image_dropped)
         prediction = self.model(
-            model_input, timesteps, camera_embedding=cameras.to(device, self.model.dtype), **kwargs, return_dict=False
+            model_input,
+            timesteps,
+            camera_embedding=cameras.to(device, self.model.dtype, non_blocking=True),
+            **kwargs,
+            return_dict=False,
         )[0]
         if config.prediction_type == "epsilon":
             target = noise

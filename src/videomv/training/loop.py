@@ -258,16 +258,22 @@ def train(
     sampler = EpochSampler(len(dataset), config.seed)
     # The loader's own generator: without one, every new iterator (each epoch, each resume) draws its
     # worker seed from the global RNG, which would shift all later noise draws after a resume.
+    # Persistent workers: small datasets end an epoch every few steps, and starting the workers anew
+    # each time (a fork of a process holding the model and the preloaded data) stalled the device.
     loader = DataLoader(
         dataset, batch_size=config.batch_size, sampler=sampler, num_workers=config.num_workers, drop_last=True,
         generator=torch.Generator().manual_seed(config.seed), worker_init_fn=ignore_stop_signals,
+        persistent_workers=config.num_workers > 0, pin_memory=accelerator.device.type == "cuda",
     )  # fmt: skip
     if len(loader) < accelerator.num_processes:
         raise ValueError(
             f"{len(dataset)} samples make {len(loader)} batches of {config.batch_size}: fewer than the "
             f"{accelerator.num_processes} processes; lower batch_size or add data"
         )
-    model, optimizer, loader, schedule = accelerator.prepare(task, optimizer, loader, schedule)
+    model, optimizer, schedule = accelerator.prepare(task, optimizer, schedule)
+    # Batches stay on the host (pinned on a GPU): the tasks copy what they need without blocking, and
+    # the per-sample generators read the items' indices without waiting for the device.
+    loader = accelerator.prepare_data_loader(loader, device_placement=False)
     ema = None
     if config.ema_decay > 0:
         from diffusers.training_utils import EMAModel
@@ -289,7 +295,8 @@ def train(
     metrics = MetricsLogger(output / "logs", enabled=main)
     result = TrainResult(step=step)
     bar = tqdm(total=config.max_steps, initial=step, desc=config.task, disable=not (main and progress))
-    pending: list[torch.Tensor] = []
+    pending: list[torch.Tensor] = []  # this step's micro-batch losses
+    unread: list[torch.Tensor] = []  # step losses still on the device, read at the next log step
     started = None
 
     def checkpoint() -> None:
@@ -333,18 +340,22 @@ def train(
                 step += 1
                 if ema is not None:
                     ema.step(params)
-                loss = float(accelerator.reduce(torch.stack(pending).mean(), reduction="mean"))
+                unread.append(accelerator.reduce(torch.stack(pending).mean(), reduction="mean"))
                 pending.clear()
-                result.losses.append(loss)
+                bar.update(1)
+                # Reading a loss waits for the device; only log steps do, so the host can queue the
+                # next step while the device runs this one.
+                if step % config.log_every == 0 or step == config.max_steps:
+                    result.losses.extend(torch.stack(unread).float().tolist())
+                    unread.clear()
+                    loss, lr = result.losses[-1], schedule.get_last_lr()[0]
+                    bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}")
+                    extra = {k: float(v.detach()) for k, v in losses.items() if k != "loss"}
+                    metrics.log(step, {"loss": loss, "lr": lr, **extra})
                 if started is None:
                     started = time.perf_counter()  # the first step includes warm-up costs: not timed
                 elif step > result.step + 1:
                     result.steps_per_second = (step - result.step - 1) / (time.perf_counter() - started)
-                bar.update(1)
-                bar.set_postfix(loss=f"{loss:.4f}", lr=f"{schedule.get_last_lr()[0]:.2e}")
-                if step % config.log_every == 0 or step == config.max_steps:
-                    extra = {k: float(v.detach()) for k, v in losses.items() if k != "loss"}
-                    metrics.log(step, {"loss": loss, "lr": schedule.get_last_lr()[0], **extra})
                 if step % config.checkpoint_every == 0 or step == config.max_steps or stop.requested:
                     checkpoint()
                 if main and config.sample_every and step % config.sample_every == 0:
@@ -355,6 +366,8 @@ def train(
             else:
                 epoch, consumed = epoch + 1, 0
         result.stopped = stop.requested and step < config.max_steps
+    if unread:
+        result.losses.extend(torch.stack(unread).float().tolist())
     bar.close()
     metrics.close()
     result.step = step

@@ -136,5 +136,7 @@ class PromptEmbeddings:
                 f"prompt {missing[0]!r} is not in {self.path} ({len(self.prompts)} prompts); rebuild it with "
                 "`videomv train embed-prompts` over the same --data"
             )
-        rows = torch.tensor([self._rows[p] for p in prompts])
-        return self.embeddings[rows].to(device=device, dtype=dtype)
+        # The table moves to the device once (megabytes); each step then sends only its row numbers.
+        self.embeddings = self.embeddings.to(device)
+        rows = torch.tensor([self._rows[p] for p in prompts]).to(device, non_blocking=True)
+        return self.embeddings[rows].to(dtype)
