@@ -1,6 +1,8 @@
 """MultiViewDataset: items, view selection, rotation augmentation, resizing."""
 
+import copy
 import json
+import pickle
 
 import pytest
 import torch
@@ -102,6 +104,16 @@ def test_loader_workers_kept_across_epochs_follow_set_epoch(dataset_dir, start_m
         torch.testing.assert_close(batch["images"], expected["images"])
     ds.set_epoch(0)
     assert not torch.equal(ds[0]["background"], expected["background"][0])  # the epochs differ
+
+
+def test_copies_and_pickles_keep_the_epoch_but_not_the_link(dataset_dir):
+    ds = MultiViewDataset(dataset_dir, condition_view="random", background="random", seed=7)
+    ds.set_epoch(3)
+    for other in (copy.deepcopy(ds), pickle.loads(pickle.dumps(ds))):
+        assert other.epoch == 3
+        torch.testing.assert_close(other[0]["background"], ds[0]["background"])
+        other.set_epoch(4)
+        assert ds.epoch == 3
 
 
 def test_resize_keeps_premultiplied_colour_and_scales_cameras():

@@ -153,6 +153,18 @@ class MultiViewDataset(Dataset):
         loader workers that are already running."""
         self._epoch.value = epoch
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        # Only a loader worker being started shares the epoch; a copy or a pickle gets its own.
+        if multiprocessing.context.get_spawning_popen() is None:
+            state["_epoch"] = self.epoch
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state["_epoch"], int):
+            state["_epoch"] = multiprocessing.RawValue("q", state["_epoch"])
+        self.__dict__.update(state)
+
     def _generator(self, index: int) -> torch.Generator:
         return torch.Generator().manual_seed(self.seed + 1_000_003 * self.epoch + index)
 

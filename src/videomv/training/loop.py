@@ -53,7 +53,11 @@ logger = logging.getLogger(__name__)
 
 
 class TrainingTask(Protocol):
-    """What :func:`train` trains: a module computing its own losses from a collated batch."""
+    """What :func:`train` trains: a module computing its own losses from a collated batch.
+
+    The batch arrives on the host (pinned when training on a GPU); the task copies what it uses to
+    its device, with ``non_blocking=True`` so that the host can run ahead of the device.
+    """
 
     model: nn.Module  # the trained network: the `model.` entries of a checkpoint's weights
 
