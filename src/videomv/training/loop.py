@@ -303,6 +303,12 @@ def train(
     unread: list[torch.Tensor] = []  # step losses still on the device, read at the next log step
     started = None
 
+    def read_losses() -> None:
+        # Reading a loss waits for the device; only log steps (and the end) do, so the host can
+        # queue the next step while the device runs this one.
+        result.losses.extend(torch.stack(unread).tolist())
+        unread.clear()
+
     def checkpoint() -> None:
         save_checkpoint(
             accelerator, output / "checkpoints", step, {"epoch": epoch, "batches_in_epoch": consumed},
@@ -347,11 +353,8 @@ def train(
                 unread.append(accelerator.reduce(torch.stack(pending).mean(), reduction="mean"))
                 pending.clear()
                 bar.update(1)
-                # Reading a loss waits for the device; only log steps do, so the host can queue the
-                # next step while the device runs this one.
                 if step % config.log_every == 0 or step == config.max_steps:
-                    result.losses.extend(torch.stack(unread).float().tolist())
-                    unread.clear()
+                    read_losses()
                     loss, lr = result.losses[-1], schedule.get_last_lr()[0]
                     bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}")
                     extra = {k: float(v.detach()) for k, v in losses.items() if k != "loss"}
@@ -371,7 +374,7 @@ def train(
                 epoch, consumed = epoch + 1, 0
         result.stopped = stop.requested and step < config.max_steps
     if unread:
-        result.losses.extend(torch.stack(unread).float().tolist())
+        read_losses()
     bar.close()
     metrics.close()
     result.step = step
