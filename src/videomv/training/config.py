@@ -63,6 +63,7 @@ class TrainConfig:
     image_dropout: float | None = None
     # Precomputed prompt embeddings (`videomv train embed-prompts`): the text encoder is neither loaded nor
     # run, and the saved pipeline points at the bundled MiniLM instead of storing it. Needs sample_every 0.
+    # Reconstructor x0 mode: the diffusion model's empty prompt is read from it (made with that model's adapter).
     prompt_embeddings: str | None = None
     # Fraction of batches made of single images (frames = 1), the reference's LAION mixing.
     single_image_ratio: float = 0.0

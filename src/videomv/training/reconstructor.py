@@ -13,6 +13,7 @@ from ..models.reconstructor_training import ReconstructorTask, load_lpips
 from ..pipelines.videomv import VideoMVPipeline
 from ..sampling.three_d_aware import DiffusionX0Views
 from .config import TrainConfig
+from .prompt_cache import PromptEmbeddings
 
 
 class PipelineX0Views:
@@ -21,10 +22,38 @@ class PipelineX0Views:
     Each sample is noised and denoised with its own cameras and an empty prompt (the
     unconditional-text branch the image model samples with; for text models the reconstructor
     must repair estimates of any prompt, and the caption-free estimate is the harder one).
+
+    Args:
+        pipeline: the trained diffusion pipeline.
+        empty_prompt: its embedding of ``""`` when the pipeline has no text encoder (see
+            :meth:`from_folder`); None encodes it with the pipeline's.
     """
 
-    def __init__(self, pipeline: VideoMVPipeline) -> None:
+    def __init__(self, pipeline: VideoMVPipeline, empty_prompt: torch.Tensor | None = None) -> None:
         self.pipeline = pipeline
+        self.empty_prompt = empty_prompt
+
+    @classmethod
+    def from_folder(cls, folder: str | Path, prompt_embeddings: str | Path | None = None) -> PipelineX0Views:
+        """Loads a pipeline folder; with a ``videomv train embed-prompts`` file its text encoder is
+        neither loaded nor needed (the file's ``""`` row is the empty prompt)."""
+        if prompt_embeddings is None:
+            pipeline = VideoMVPipeline.from_pretrained(folder)
+            empty = None
+        else:
+            cache = PromptEmbeddings(prompt_embeddings)
+            pipeline = VideoMVPipeline.from_pretrained(folder, tokenizer=None, text_encoder=None)
+            adapter = pipeline.text_adapter.state_dict()
+            if adapter.keys() != cache.adapter_state.keys() or any(
+                not torch.equal(cache.adapter_state[k].to(v), v) for k, v in adapter.items()
+            ):
+                raise ValueError(
+                    f"{prompt_embeddings} was made with another text adapter than {folder}'s; rebuild it with "
+                    f"`videomv train embed-prompts --pretrained {folder}`"
+                )
+            empty = cache.lookup([""], torch.device("cpu"), torch.float32)
+        pipeline.set_progress_bar_config(disable=True)
+        return cls(pipeline, empty)
 
     @torch.no_grad()
     def __call__(
@@ -38,7 +67,10 @@ class PipelineX0Views:
         device = pipe.unet.device
         if pipe.device != images.device:
             pipe.to(images.device)
-        text = pipe.encode_prompt([""], device)
+        if self.empty_prompt is None:
+            text = pipe.encode_prompt([""], device)
+        else:
+            text = self.empty_prompt.to(device, pipe.unet.dtype)
         estimates = []
         for view_images, t, cams, generator in zip(images, timesteps, cameras, generators, strict=True):
             kwargs = {"encoder_hidden_states": text}
@@ -75,9 +107,7 @@ def build_reconstructor_task(config: TrainConfig) -> ReconstructorTask:
     if config.reconstructor_inputs == "x0":
         if config.diffusion_model is None:
             raise ValueError("reconstructor_inputs x0 needs --diffusion-model (a trained pipeline folder)")
-        pipeline = VideoMVPipeline.from_pretrained(config.diffusion_model)
-        pipeline.set_progress_bar_config(disable=True)
-        x0_views = PipelineX0Views(pipeline)
+        x0_views = PipelineX0Views.from_folder(config.diffusion_model, config.prompt_embeddings)
     return ReconstructorTask(
         build_reconstructor(config), config.num_input_views, config.num_supervision_views,
         config.reconstructor_inputs, x0_views, load_lpips() if config.lpips_weight > 0 else None,
