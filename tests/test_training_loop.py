@@ -2,12 +2,13 @@
 
 import json
 import os
+import shutil
 import signal
 from pathlib import Path
 
 import pytest
 import torch
-from safetensors.torch import load_file
+from safetensors.torch import load_file, save_file
 
 from videomv.cameras import orbit
 from videomv.cli.main import main
@@ -261,6 +262,12 @@ def test_reconstructor_x0_mode_reads_the_empty_prompt_from_an_embedding_file(dat
     assert run(config, progress=False).step == 1
     with pytest.raises(ValueError, match=r"another text adapter.*embed-prompts --pretrained"):
         PipelineX0Views.from_folder(diffusion.final, fresh)
+    # A shipped folder keeps its adapter in float16: still the adapter the file was made with.
+    half = tmp_path / "half"
+    shutil.copytree(diffusion.final, half)
+    for weights in (half / "text_adapter").glob("*.safetensors"):
+        save_file({k: v.half() for k, v in load_file(weights).items()}, weights)
+    assert torch.equal(PipelineX0Views.from_folder(half, cache).empty_prompt, cached.empty_prompt)
 
 
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):

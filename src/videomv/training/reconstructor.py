@@ -44,8 +44,10 @@ class PipelineX0Views:
             cache = PromptEmbeddings(prompt_embeddings)
             pipeline = VideoMVPipeline.from_pretrained(folder, tokenizer=None, text_encoder=None)
             adapter = pipeline.text_adapter.state_dict()
+            # Equal up to float16 rounding: shipped folders store the adapter in half precision.
             if adapter.keys() != cache.adapter_state.keys() or any(
-                not torch.equal(cache.adapter_state[k].to(v), v) for k, v in adapter.items()
+                not torch.allclose(cache.adapter_state[k].float(), v.float(), rtol=1e-3, atol=1e-6)
+                for k, v in adapter.items()
             ):
                 raise ValueError(
                     f"{prompt_embeddings} was made with another text adapter than {folder}'s; rebuild it with "
