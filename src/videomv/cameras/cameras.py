@@ -147,7 +147,7 @@ def validate_poses(c2w: torch.Tensor) -> None:
     if not torch.isfinite(c2w).all():
         raise ValueError("camera poses contain NaN or inf")
     rot = c2w[:, :3, :3].double()
-    eye = torch.eye(3, dtype=rot.dtype)
+    eye = torch.eye(3, dtype=rot.dtype, device=rot.device)
     error = (rot.transpose(1, 2) @ rot - eye).abs().amax(dim=(1, 2))
     bad = (error > _ORTHONORMAL_TOL) | (torch.linalg.det(rot) < 0)
     if bad.any():
@@ -156,7 +156,7 @@ def validate_poses(c2w: torch.Tensor) -> None:
             f"camera poses {views} have rotations that are not orthonormal right-handed "
             f"(error {error.max():.2g}); give rigid camera-to-world matrices"
         )
-    bottom = torch.tensor([0.0, 0.0, 0.0, 1.0], dtype=c2w.dtype)
+    bottom = torch.tensor([0.0, 0.0, 0.0, 1.0], dtype=c2w.dtype, device=c2w.device)
     if not torch.allclose(c2w[:, 3], bottom.expand(len(c2w), 4)):
         raise ValueError("camera poses must have a last row of (0, 0, 0, 1)")
 

@@ -66,9 +66,9 @@ class PipelineX0Views:
         cameras: list[Cameras],
     ) -> torch.Tensor:
         pipe = self.pipeline
-        device = pipe.unet.device
         if pipe.device != images.device:
             pipe.to(images.device)
+        device = pipe.unet.device
         if self.empty_prompt is None:
             text = pipe.encode_prompt([""], device)
         else:
