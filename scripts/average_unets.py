@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 import torch
 from safetensors.torch import load_file, save_file
+
+from videomv.fileio import staged_folder
 
 WEIGHTS = Path("unet") / "diffusion_pytorch_model.safetensors"
 CONFIG = Path("unet") / "config.json"
@@ -54,15 +55,9 @@ def main() -> None:
         parser.error(f"{args.out} exists; choose a new folder")
     weights = average_unet_weights(args.folders)
     # Staged next to the target and renamed, so an interrupted run leaves no half-written folder.
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{args.out.name}-", dir=args.out.parent))
-    try:
+    with staged_folder(args.out) as staging:
         shutil.copytree(args.folders[0], staging, dirs_exist_ok=True)
         save_file(weights, staging / WEIGHTS)
-        staging.rename(args.out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     print(f"wrote {args.out}: the mean of {len(args.folders)} UNets")
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -47,3 +50,29 @@ def replace_folder(finished: str | os.PathLike, target: str | os.PathLike) -> Pa
     finished.rename(target)
     shutil.rmtree(trash, ignore_errors=True)
     return target
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def staged_folder(target: str | os.PathLike) -> Iterator[Path]:
+    """An empty folder beside ``target`` to write into; it replaces ``target`` (see
+    :func:`replace_folder`) when the block ends and is removed if the block raises.
+
+    The folder gets the usual permissions of a new folder (``mkdtemp``'s private 0700 would carry
+    over to ``target``).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        staging.chmod(0o777 & ~_current_umask())
+        yield staging
+        replace_folder(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -32,8 +32,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +41,7 @@ import torch
 from PIL import Image, UnidentifiedImageError
 
 from ..cameras import Cameras, check_convention, convert_pose
-from ..fileio import replace_folder
+from ..fileio import staged_folder
 
 FORMAT_NAME = "videomv-multiview"
 FORMAT_VERSION = 1
@@ -148,11 +146,7 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} already exists; pass overwrite=True (or --overwrite) to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
-        # mkdtemp makes the folder private; a finished sample gets the usual permissions.
-        tmp.chmod(0o777 & ~_current_umask())
+    with staged_folder(path) as tmp:
         for i, pixels in enumerate(_to_uint8(sample.rgba)):
             Image.fromarray(pixels, mode="RGBA").save(tmp / view_filename(i))
         record = {
@@ -166,17 +160,7 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
             "views": cameras_to_json(sample.cameras),
         }
         (tmp / CAMERAS_FILE).write_text(_dump_record(record))
-        replace_folder(tmp, path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return path
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _dump_record(record: dict[str, Any]) -> str:

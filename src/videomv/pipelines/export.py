@@ -20,8 +20,6 @@ import json
 import math
 import os
 import platform
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -35,7 +33,7 @@ from tqdm.auto import tqdm
 
 from .. import __version__
 from ..cameras import orbit
-from ..fileio import replace_folder
+from ..fileio import staged_folder
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
 from ..sampling import SOLVERS, switch_solver
 from .videomv import VideoMVPipeline
@@ -215,12 +213,7 @@ def generate_to_folder(
     )  # fmt: skip
     timings["sample"] = time.perf_counter() - tic
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp's private 0700 would carry over to the final folder
-    try:
+    with staged_folder(out) as staging:
         frames = (output.views[0].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)  # (F, H, W, 3)
         gaussians = output.gaussians[0] if output.gaussians is not None else None
         files: dict[str, str] = {}
@@ -257,10 +250,6 @@ def generate_to_folder(
             resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
         (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
-        replace_folder(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return GenerateResult(out=out, files=files, record=record)
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import torch
 
-from ..fileio import replace_folder
+from ..fileio import staged_folder
 from ..models.encoders import BUNDLED_MINILM_MARKER, minilm_path
 from .videomv import VideoMVPipeline
 
@@ -60,9 +59,7 @@ def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.
         The folder.
     """
     folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    try:
+    with staged_folder(folder) as staging:
         bundled = uses_bundled_minilm(pipe)
         original = pipe.dtype
         pipe.to(dtype)
@@ -72,10 +69,6 @@ def save_compact(pipe: VideoMVPipeline, folder: str | os.PathLike, dtype: torch.
             pipe.to(original)
         if bundled:
             point_at_bundled_minilm(staging)
-        replace_folder(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return folder
 
 
