@@ -274,6 +274,26 @@ def test_reconstructor_x0_mode_reads_the_empty_prompt_from_an_embedding_file(dat
     assert torch.equal(PipelineX0Views.from_folder(half, cache).empty_prompt, cached.empty_prompt)
 
 
+def test_a_run_that_fails_with_loader_workers_exits(data, tmp_path):
+    # Persistent workers ignore SIGTERM; while the exception's traceback kept them alive, the
+    # interpreter's exit waited for them forever (seen on a GPU machine, reproduced here).
+    import subprocess
+    import sys
+
+    script = f"""
+from videomv.models import reconstructor_training
+def fail(self, batch):
+    raise RuntimeError("failing on purpose")
+reconstructor_training.ReconstructorTask.forward = fail
+from videomv.cli.main import main
+main(["train", "reconstructor", "--preset", "reconstructor-tiny", "--data", {str(data)!r}, "--split", "all",
+      "--num-views", "{VIEWS}", "--image-size", "{SIZE}", "--batch-size", "1", "--num-workers", "2",
+      "--sample-every", "0", "--output-dir", {str(tmp_path / "run")!r}])
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "failing on purpose" in done.stderr
+
+
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):
     args = ["train", "diffusion", "--preset", "tiny-cpu", "--max-steps", "1"]
     args += ["--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE)]

@@ -199,6 +199,24 @@ def ignore_stop_signals(worker_id: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def workers_stopped_on_error(loaders: list[DataLoader]) -> Iterator[None]:
+    """Ends the persistent loader workers of ``loaders`` when the block raises.
+
+    The exception's traceback keeps their iterators, so the workers, alive; at interpreter exit
+    multiprocessing ends its children with SIGTERM, which the workers ignore
+    (:func:`ignore_stop_signals`), and would wait for them forever.
+    """
+    try:
+        yield
+    except BaseException:
+        for loader in loaders:
+            iterator = getattr(loader, "_iterator", None)  # set by DataLoader for persistent workers
+            if iterator is not None and hasattr(iterator, "_shutdown_workers"):
+                iterator._shutdown_workers()
+        raise
+
+
 def make_accelerator(config: TrainConfig) -> Accelerator:
     """The run's accelerator (mixed precision, gradient accumulation) for whatever ``accelerate launch`` set up.
 
@@ -326,9 +344,12 @@ def train(
                 ema.restore(params)
 
     model.train()
-    with StopRequest() as stop, attention_kernel(config.attention_backend):
+    loaders = [loader]
+    with StopRequest() as stop, attention_kernel(config.attention_backend), workers_stopped_on_error(loaders):
         while step < config.max_steps and not stop.requested:
             batches = accelerator.skip_first_batches(loader, consumed) if consumed else loader
+            if batches is not loader:
+                loaders.append(batches)
             # accelerate's loaders set their sampler's epoch from their own pass counter when iterated;
             # a resumed run (or the fresh skipping loader) must count from the saved epoch instead.
             batches.set_epoch(epoch)
