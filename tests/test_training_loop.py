@@ -294,6 +294,22 @@ main(["train", "reconstructor", "--preset", "reconstructor-tiny", "--data", {str
     assert done.returncode == 1 and "failing on purpose" in done.stderr
 
 
+def test_max_minutes_ends_the_schedule_on_time(data, tmp_path):
+    from videomv.training.loop import TIME_FIT_STEPS
+
+    budget = 0.1  # minutes: a few hundred steps of this tiny model, far fewer than max_steps
+    config = _config("tiny-cpu", data, tmp_path, "--max-steps", "100000", "--max-minutes", str(budget),
+                     "--checkpoint-every", "100000", "--log-every", "10")  # fmt: skip
+    result = train(config, *build(config), progress=False)
+    assert TIME_FIT_STEPS + 1 < result.step < 100000 and config.max_steps == result.step
+    # The schedule ended at the fitted step, and the checkpoint's config goes on to it without a limit.
+    assert json.loads((tmp_path / "logs" / "metrics.jsonl").read_text().splitlines()[-1])["lr"] < 1e-3 * config.lr
+    saved = json.loads((list_checkpoints(tmp_path / "checkpoints")[-1] / CONFIG_FILE).read_text())
+    assert saved["max_steps"] == result.step and saved["max_minutes"] is None
+    with pytest.raises(ValueError, match="--max-minutes must be a positive number"):
+        train(_config("tiny-cpu", data, tmp_path / "zero", "--max-minutes", "0"), *build(config), progress=False)
+
+
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):
     args = ["train", "diffusion", "--preset", "tiny-cpu", "--max-steps", "1"]
     args += ["--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE)]

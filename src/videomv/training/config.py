@@ -113,6 +113,10 @@ class TrainConfig:
     gradient_accumulation: int = 1
     # Optimiser updates in all.
     max_steps: int = 1000
+    # Train for about this many minutes (from the first step): after 20 timed steps max_steps becomes
+    # the step the measured speed reaches then, if that is fewer, so the cosine schedule ends on time.
+    # The checkpoints then record that max_steps (and no time limit): a resumed run goes on to it.
+    max_minutes: float | None = None
     # Peak learning rate of AdamW.
     lr: float = 1e-4
     # AdamW weight decay.

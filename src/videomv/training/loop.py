@@ -162,17 +162,39 @@ def make_lr_lambda(config: TrainConfig, num_processes: int = 1):
     is in units of optimiser steps × processes), hence the scaling.
     """
     warmup = config.warmup_steps * num_processes
-    total = max(config.max_steps * num_processes, warmup + 1)
 
     def multiplier(step: int) -> float:
         if step < warmup:
             return (step + 1) / warmup
         if config.lr_schedule == "constant":
             return 1.0
+        total = max(config.max_steps * num_processes, warmup + 1)  # read live: --max-minutes may lower it
         progress = min(1.0, (step - warmup) / (total - warmup))
         return 0.5 * (1.0 + math.cos(math.pi * progress))
 
     return multiplier
+
+
+# Steps timed (after the first, which includes warm-up costs) before --max-minutes sets max_steps.
+TIME_FIT_STEPS = 20
+
+
+def fit_steps_to_time(
+    config: TrainConfig, accelerator: Accelerator, step: int, steps_per_second: float, seconds_left: float
+) -> None:
+    """Lowers ``config.max_steps`` to the step reached ``seconds_left`` from now at the measured speed.
+
+    The processes average their estimates, so all of them stop at the same step. The time limit is
+    then spent: the config (and so every later checkpoint) keeps the fitted step count instead.
+    """
+    estimate = torch.tensor(step + steps_per_second * max(seconds_left, 0.0), device=accelerator.device)
+    reachable = int(accelerator.reduce(estimate, reduction="mean").item())
+    fitted = max(step + 1, min(config.max_steps, reachable))
+    logger.info(
+        "%.2f steps/s with %.0f s of the %.1f-minute budget left: max_steps %d -> %d",
+        steps_per_second, seconds_left, config.max_minutes, config.max_steps, fitted,
+    )  # fmt: skip
+    config.max_steps, config.max_minutes = fitted, None
 
 
 def attention_kernel(backend: str) -> contextlib.AbstractContextManager:
@@ -264,6 +286,8 @@ def train(
             f"attention_backend {config.attention_backend!r} is a CUDA kernel and this run is on "
             f"{accelerator.device.type}; use auto or math"
         )
+    if config.max_minutes is not None and not config.max_minutes > 0:
+        raise ValueError(f"--max-minutes must be a positive number, got {config.max_minutes}; or leave it out")
     output = Path(config.output_dir)
     main = accelerator.is_main_process
     # Only draws outside the per-sample generators use the global RNGs (model dropout, items without an
@@ -320,6 +344,7 @@ def train(
     pending: list[torch.Tensor] = []  # this step's micro-batch losses
     unread: list[torch.Tensor] = []  # step losses still on the device, read at the next log step
     started = None
+    run_start = time.perf_counter()
 
     def read_losses() -> None:
         # Reading a loss waits for the device; only log steps (and the end) do, so the host can
@@ -384,6 +409,10 @@ def train(
                     started = time.perf_counter()  # the first step includes warm-up costs: not timed
                 elif step > result.step + 1:
                     result.steps_per_second = (step - result.step - 1) / (time.perf_counter() - started)
+                    if config.max_minutes is not None and step == result.step + 1 + TIME_FIT_STEPS:
+                        seconds_left = 60 * config.max_minutes - (time.perf_counter() - run_start)
+                        fit_steps_to_time(config, accelerator, step, result.steps_per_second, seconds_left)
+                        bar.total = config.max_steps
                 if step % config.checkpoint_every == 0 or step == config.max_steps or stop.requested:
                     checkpoint()
                 if main and config.sample_every and step % config.sample_every == 0:
