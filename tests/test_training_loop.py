@@ -310,6 +310,21 @@ def test_max_minutes_ends_the_schedule_on_time(data, tmp_path):
         train(_config("tiny-cpu", data, tmp_path / "zero", "--max-minutes", "0"), *build(config), progress=False)
 
 
+def test_profile_after_writes_the_operator_tables_of_the_window(data, tmp_path):
+    from videomv.training.loop import StepProfiler
+
+    profiler = StepProfiler(1, torch.device("cpu"), tmp_path / "window.txt", steps=2)
+    for step in range(1, 6):
+        torch.randn(64, 64) @ torch.randn(64, 64)
+        profiler.step_done(step, last=step == 5)
+    text = (tmp_path / "window.txt").read_text()
+    assert text.startswith("2 steps in ") and "Self CPU" in text and "aten::mm" in text
+    # In a run; a window cut short by the end of the run is written with the steps it has.
+    run(_config("tiny-cpu", data, tmp_path / "run", "--max-steps", "3", "--profile-after", "2"), progress=False)
+    text = (tmp_path / "run" / "profile.txt").read_text()
+    assert text.startswith("1 step in ") and "aten::convolution_backward" in text
+
+
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):
     args = ["train", "diffusion", "--preset", "tiny-cpu", "--max-steps", "1"]
     args += ["--data", str(data), "--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE)]

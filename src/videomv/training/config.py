@@ -138,6 +138,9 @@ class TrainConfig:
     # "efficient", "flash", "cudnn". The tiny presets' temporal attention (8 frames, 8-wide heads) trains
     # 1.6x faster per step with "math" on an H100 than with the kernel PyTorch picks (training_notes.md).
     attention_backend: Literal["auto", "math", "efficient", "flash", "cudnn"] = "auto"
+    # Profile the 5 steps after this one (torch.profiler, CPU and CUDA; main process): the operators that
+    # took the most time go to output_dir/profile.txt. None: no profiling.
+    profile_after: int | None = None
     # Decay of the exponential moving average of the weights (0 disables EMA).
     ema_decay: float = 0.0
 

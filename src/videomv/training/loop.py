@@ -43,7 +43,7 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 from tqdm.auto import tqdm
 
 from ..data.dataset import MultiViewDataset, find_samples
-from ..fileio import replace_folder
+from ..fileio import replace_folder, write_text_atomic
 from .checkpoint import CONFIG_FILE, StopRequest, load_checkpoint, resolve_resume, save_checkpoint
 from .config import TrainConfig
 from .diffusion import DiffusionTask
@@ -197,6 +197,44 @@ def fit_steps_to_time(
     config.max_steps, config.max_minutes = fitted, None
 
 
+class StepProfiler:
+    """torch.profiler over the ``steps`` optimiser steps after step ``after`` (CPU and, on a GPU, CUDA);
+    their operator tables go to ``path`` (by own CPU time, and by device time)."""
+
+    def __init__(self, after: int, device: torch.device, path: Path, steps: int = 5) -> None:
+        self.after, self.end, self.path = after, after + steps, path
+        activities = [torch.profiler.ProfilerActivity.CPU]
+        if device.type == "cuda":
+            activities.append(torch.profiler.ProfilerActivity.CUDA)
+        self.profiler = torch.profiler.profile(activities=activities)
+        self.running = False
+        self.started = 0.0
+
+    def step_done(self, step: int, last: bool) -> None:
+        """Called after each optimiser step; ``last``: the run stops after this one."""
+        if step == self.after and not last:
+            self.profiler.start()
+            self.running, self.started = True, time.perf_counter()
+        elif self.running and (step == self.end or last):
+            self._write(step - self.after, time.perf_counter() - self.started)
+
+    def _write(self, steps: int, seconds: float) -> None:
+        cuda = torch.cuda.is_available()
+        if cuda:
+            torch.cuda.synchronize()
+        self.profiler.stop()
+        self.running = False
+        averages = self.profiler.key_averages()
+        tables = [
+            f"{steps} step{'s' * (steps != 1)} in {seconds:.2f} s with the profiler on",
+            averages.table(sort_by="self_cpu_time_total", row_limit=25, max_name_column_width=60),
+        ]
+        if cuda:
+            tables.append(averages.table(sort_by="self_cuda_time_total", row_limit=15, max_name_column_width=60))
+        write_text_atomic(self.path, "\n".join(tables) + "\n")
+        logger.info("profiled %d steps: %s", steps, self.path)
+
+
 def attention_kernel(backend: str) -> contextlib.AbstractContextManager:
     """A context in which every ``scaled_dot_product_attention`` uses ``backend`` ("auto": PyTorch's choice).
 
@@ -345,6 +383,9 @@ def train(
     unread: list[torch.Tensor] = []  # step losses still on the device, read at the next log step
     started = None
     run_start = time.perf_counter()
+    profiler = None
+    if main and config.profile_after is not None:
+        profiler = StepProfiler(config.profile_after, accelerator.device, output / "profile.txt")
 
     def read_losses() -> None:
         # Reading a loss waits for the device; only log steps (and the end) do, so the host can
@@ -413,6 +454,8 @@ def train(
                         seconds_left = 60 * config.max_minutes - (time.perf_counter() - run_start)
                         fit_steps_to_time(config, accelerator, step, result.steps_per_second, seconds_left)
                         bar.total = config.max_steps
+                if profiler is not None:
+                    profiler.step_done(step, last=step >= config.max_steps or stop.requested)
                 if step % config.checkpoint_every == 0 or step == config.max_steps or stop.requested:
                     checkpoint()
                 if main and config.sample_every and step % config.sample_every == 0:
