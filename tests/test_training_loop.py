@@ -323,6 +323,8 @@ def test_profile_after_writes_the_operator_tables_of_the_window(data, tmp_path):
     run(_config("tiny-cpu", data, tmp_path / "run", "--max-steps", "3", "--profile-after", "2"), progress=False)
     text = (tmp_path / "run" / "profile.txt").read_text()
     assert text.startswith("1 step in ") and "aten::convolution_backward" in text
+    run(_config("tiny-cpu", data, tmp_path / "first", "--max-steps", "1", "--profile-after", "0"), progress=False)
+    assert (tmp_path / "first" / "profile.txt").read_text().startswith("1 step in ")
 
 
 def test_cli_trains_and_resumes_from_the_saved_config(data, tmp_path, capsys):

@@ -386,6 +386,7 @@ def train(
     profiler = None
     if main and config.profile_after is not None:
         profiler = StepProfiler(config.profile_after, accelerator.device, output / "profile.txt")
+        profiler.step_done(step, last=step >= config.max_steps)  # --profile-after 0 (or the resumed step): from now
 
     def read_losses() -> None:
         # Reading a loss waits for the device; only log steps (and the end) do, so the host can
