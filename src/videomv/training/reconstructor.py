@@ -26,7 +26,7 @@ class PipelineX0Views:
     Args:
         pipeline: the trained diffusion pipeline.
         empty_prompt: its embedding of ``""`` when the pipeline has no text encoder (see
-            :meth:`from_folder`); None encodes it with the pipeline's.
+            :meth:`from_folder`); None encodes it with the pipeline's, once.
     """
 
     def __init__(self, pipeline: VideoMVPipeline, empty_prompt: torch.Tensor | None = None) -> None:
@@ -69,10 +69,9 @@ class PipelineX0Views:
         if pipe.device != images.device:
             pipe.to(images.device)
         device = pipe.unet.device
-        if self.empty_prompt is None:
-            text = pipe.encode_prompt([""], device)
-        else:
-            text = self.empty_prompt.to(device, pipe.unet.dtype)
+        if self.empty_prompt is None:  # encoded once: the text encoder is frozen
+            self.empty_prompt = pipe.encode_prompt([""], device)
+        text = self.empty_prompt.to(device, pipe.unet.dtype)
         kwargs = {"encoder_hidden_states": text.expand(len(images), *text.shape[1:])}
         if pipe.conditioning != "text":
             kwargs.update(pipe._image_conditions(images[:, 0], images.shape[1], device, None)[0])
