@@ -9,20 +9,37 @@ missing files, unknown options) print one line that says what to do and exit wit
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
 from .. import __version__
 from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, train
+from .parsing import OneLineParser
 
 # Errors a user can fix from the message alone; anything else is a bug and keeps its traceback.
-USER_ERRORS = (ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, ImportError, KeyError)
+USER_ERRORS = (
+    ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, IsADirectoryError, PermissionError,
+    ImportError, KeyError,
+)  # fmt: skip
+# Signals that stop a command the way Ctrl-C does, so staging folders are removed on the way out.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal, raised where the program is so that ``finally`` blocks and cleanups run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``videomv`` parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="videomv",
         description="Consistent multi-view images and 3D Gaussians of an object from one image or prompt.",
     )
@@ -44,25 +61,62 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_parsers(commands)
     train.add_parsers(commands)
     convert.add_parsers(commands)
+    for command in _commands(parser):
+        command.set_defaults(command_prog=command.prog)
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """Every (sub)command parser below ``parser``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield command
+                yield from _commands(command)
+
+
+def _raise_stopped(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`Stopped` (unless someone else already handles them)."""
+    taken = [signum for signum in STOP_SIGNALS if signal.getsignal(signum) is signal.SIG_DFL]
+    for signum in taken:
+        signal.signal(signum, _raise_stopped)
+    try:
+        yield
+    finally:
+        for signum in taken:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs ``videomv`` with ``argv`` (default: the process arguments) and returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # Named against the subcommand that got them, whose --help lists what it takes.
+        OneLineParser(prog=getattr(args, "command_prog", parser.prog)).error(
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return int(args.func(args) or 0)
+        with _stop_on_signals():
+            return int(args.func(args) or 0)
     except USER_ERRORS as err:
         if args.debug:
             raise
         message = err.args[0] if isinstance(err, KeyError) and err.args else err
         print(f"videomv: error: {message}", file=sys.stderr)
         return 2
+    except Stopped as stop:
+        print(f"videomv: stopped by {stop.args[0]}", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         print("videomv: interrupted", file=sys.stderr)
         return 130

@@ -1,0 +1,24 @@
+"""Catalogue: mistakes on the command line itself (argparse), each one line naming the command's --help."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_refused
+
+CASES = {
+    "unknown command": (["nope"], ("invalid choice", "'nope'", "videomv --help")),
+    "unknown option": (["generate", "--prompt", "a cup", "--bogus"], ("--bogus", "videomv generate --help")),
+    "stray positional": (["generate", "--prompt", "a cup", "extra"], ("extra", "videomv generate --help")),
+    "not an integer": (["generate", "--prompt", "a cup", "--views", "x"], ("--views", "'x'")),
+    "not a number": (["generate", "--prompt", "a cup", "--guidance", "high"], ("--guidance", "'high'")),
+    "required argument missing": (["data", "render"], ("required", "videomv data render --help")),
+    "subcommand missing": (["data"], ("required", "videomv data --help")),
+    "unknown option of a nested command": (["train", "export", "--bogus"], ("--bogus",)),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_command_line_mistake_is_one_line(case, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv, words = CASES[case]
+    assert_refused(tmp_path, *argv, capsys=capsys, words=words)
