@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_refused
+
+from conftest import assert_refused, run_cli
 
 CASES = {
     "unknown command": (["nope"], ("invalid choice", "'nope'", "videomv --help")),
@@ -22,3 +23,26 @@ def test_a_command_line_mistake_is_one_line(case, tmp_path, capsys, monkeypatch)
     monkeypatch.chdir(tmp_path)
     argv, words = CASES[case]
     assert_refused(tmp_path, *argv, capsys=capsys, words=words)
+
+
+def test_a_stop_signal_ends_a_command_like_ctrl_c(capsys, monkeypatch) -> None:
+    """SIGTERM reaches the command as an exception (so its cleanups run) and exits 128 + 15 with one line."""
+    import os
+    import signal
+
+    from videomv.cli import doctor
+
+    cleaned = []
+
+    def stopped_mid_work(args) -> int:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            raise AssertionError("the signal did not interrupt the command")
+        finally:
+            cleaned.append(True)
+
+    monkeypatch.setattr(doctor, "run_doctor", stopped_mid_work)
+    outcome = run_cli("doctor", capsys=capsys)
+    assert outcome.code == 128 + signal.SIGTERM and cleaned == [True]
+    assert outcome.error_lines == ["videomv: stopped by SIGTERM"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # handed back after the command
