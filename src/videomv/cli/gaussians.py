@@ -1,10 +1,35 @@
-"""``videomv render`` (orbit video of a .ply) and ``videomv fit`` (views folder -> .ply)."""
+"""``videomv render`` (orbit video of a .ply) and ``videomv fit`` (views folder -> .ply).
+
+Both commands check every option, their input files and where their outputs go before any
+fitting or rendering, so a mistake costs a one-line error, not a run; outputs are written
+atomically (files) or staged and renamed into place (frame folders).
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
+import re
+import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
+
+# Bounds, each with its reason: a typo must get a one-line refusal, not a run that eats the machine.
+MAX_RENDER_SIZE = 4096  # frame side; a 4096² frame already takes minutes on a CPU
+MAX_RENDER_VIEWS = 3600  # one frame per 0.1° of the orbit
+MAX_FRAME_BYTES = 4 << 30  # every frame is held in memory before the video or PNGs are written
+MAX_FPS = 240
+MAX_FIT_STEPS = 1_000_000  # 3DGS itself runs 30,000
+MAX_FIT_GAUSSIANS = 1_000_000  # initial points; carving them samples 16 candidates each in every view
+MAX_SEED = 2**64 - 1  # the largest seed torch.Generator.manual_seed takes
+VIDEO_SUFFIXES = (".mp4", ".gif")
+# Suffixes of files, not folders: `render --out x.png` must not make a folder named x.png.
+FILE_LIKE_SUFFIXES = (
+    ".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".apng", ".avi", ".mov", ".mkv", ".webm",
+    ".ply", ".splat", ".json", ".txt", ".npy", ".npz", ".zip",
+)  # fmt: skip
+FRAME_NAME = re.compile(r"\d{3,}\.png")  # what render writes into a frames folder
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -18,11 +43,17 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     render.add_argument("model", type=Path, help="the Gaussians, a 3DGS or LGM .ply")
     render.add_argument("--out", type=Path, required=True, help="orbit.mp4, orbit.gif or a folder")
-    render.add_argument("--views", type=int, default=60, help="frames on the orbit (default 60)")
-    render.add_argument("--elevation", type=float, default=15.0, help="orbit elevation, degrees (default 15)")
+    render.add_argument(
+        "--views", type=int, default=60, help=f"frames on the orbit (default 60, at most {MAX_RENDER_VIEWS})"
+    )
+    render.add_argument(
+        "--elevation", type=float, default=15.0, help="orbit elevation in [-90, 90] degrees (default 15)"
+    )
     render.add_argument("--radius", type=float, default=2.0, help="camera distance to the origin (default 2)")
     render.add_argument("--fov", type=float, default=39.6, help="vertical field of view, degrees (default 39.6)")
-    render.add_argument("--size", type=int, default=256, help="frame side in pixels (default 256)")
+    render.add_argument(
+        "--size", type=int, default=256, help=f"frame side in pixels (default 256, at most {MAX_RENDER_SIZE})"
+    )
     render.add_argument("--start-azimuth", type=float, default=0.0, help="azimuth of the first frame, degrees")
     render.add_argument("--fps", type=int, default=30, help="frames per second of videos (default 30)")
     render.add_argument(
@@ -34,6 +65,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="rasterizer (default auto: gsplat on CUDA if installed, else torch)",
     )  # fmt: skip
     render.add_argument("--device", default="cpu", help="torch device (default cpu)")
+    render.add_argument(
+        "--overwrite", action="store_true",
+        help="replace an existing OUT video, or the frames in an existing OUT folder (one holding only NNN.png)",
+    )  # fmt: skip
     render.set_defaults(func=run_render)
 
     fit = commands.add_parser(
@@ -53,38 +88,200 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     fit.add_argument("--no-densify", action="store_true", help="keep the initial number of Gaussians")
     fit.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     fit.add_argument("--eval", type=Path, default=None, metavar="DIR", help="held-out sample folder to score")
-    fit.add_argument("--backend", choices=("auto", "torch", "gsplat"), default="auto", help="rasterizer")
+    fit.add_argument(
+        "--backend", choices=("auto", "torch", "gsplat"), default="auto",
+        help="rasterizer (fit runs on the CPU: auto and torch)",
+    )  # fmt: skip
+    fit.add_argument("--overwrite", action="store_true", help="replace existing --out / --splat files")
     fit.add_argument("--quiet-progress", action="store_true", help="no progress bar")
     fit.set_defaults(func=run_fit)
 
 
+# --- checks, all before any model is read or fitted -------------------------------------------
+
+
+def check_count(option: str, value: int, high: int, why: str, low: int = 1) -> None:
+    """Raises a one-line ValueError unless ``low <= value <= high`` (``why`` explains ``high``)."""
+    if value < low:
+        raise ValueError(f"{option} {value}: must be at least {low}")
+    if value > high:
+        raise ValueError(f"{option} {value}: must be at most {high:,} ({why})")
+
+
+def check_number(
+    option: str, value: float, low: float, high: float, *, open_low: bool = False, open_high: bool = False
+) -> None:
+    """Raises a one-line ValueError unless ``value`` is finite and within ``low .. high``."""
+    if not math.isfinite(value):
+        raise ValueError(f"{option} {value}: must be a finite number")
+    below = value <= low if open_low else value < low
+    above = value >= high if open_high else value > high
+    if below or above:
+        left, right = "(" if open_low else "[", ")" if open_high else "]"
+        raise ValueError(f"{option} {value}: must be in {left}{low:g}, {high:g}{right}")
+
+
+def _writable_location(option: str, path: Path) -> None:
+    """Checks that ``path`` can be created: its nearest existing ancestor is a folder we can write in.
+
+    Probed with an anonymous temporary file, because permission bits alone say nothing about
+    read-only mounts, /sys or /proc, nor about root.
+    """
+    parent = path.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise NotADirectoryError(f"{option} {path}: {parent} is not a folder; choose another location")
+    try:
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as err:
+        raise PermissionError(
+            f"{option} {path}: cannot write in {parent} ({err.strerror or err}); choose another location"
+        ) from None
+
+
+def check_output_file(option: str, path: Path, suffixes: Iterable[str], overwrite: bool) -> None:
+    """Checks a file output: a known suffix, not a folder, not an existing file unless ``overwrite``, writable."""
+    suffixes = tuple(suffixes)
+    if path.suffix.lower() not in suffixes:
+        raise ValueError(f"{option} {path}: must end in {' or '.join(suffixes)}")
+    if path.is_dir():
+        raise IsADirectoryError(f"{option} {path}: is a folder; give a file path ending in {' or '.join(suffixes)}")
+    if path.exists() or path.is_symlink():
+        if not path.is_file():
+            raise ValueError(f"{option} {path}: exists and is not a regular file; choose another path")
+        if not overwrite:
+            raise FileExistsError(
+                f"{option} {path}: already exists; pass --overwrite to replace it, or choose another path"
+            )
+    _writable_location(option, path)
+
+
+def check_frames_folder(path: Path, overwrite: bool) -> None:
+    """Checks a frames-folder output: new, empty, or (with ``overwrite``) holding only frames render writes."""
+    if path.suffix.lower() in FILE_LIKE_SUFFIXES:
+        raise ValueError(f"--out {path}: render writes .mp4, .gif or a folder of PNGs; use one of those")
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            raise NotADirectoryError(f"--out {path}: exists and is not a folder; choose a new folder, .mp4 or .gif")
+        names = sorted(entry.name for entry in path.iterdir())
+        foreign = [name for name in names if not FRAME_NAME.fullmatch(name)]
+        if foreign:
+            raise FileExistsError(
+                f"--out {path}: holds {foreign[0]!r} (and {len(foreign) - 1} more), which render did not write; "
+                "choose a new or empty folder"
+            )
+        if names and not overwrite:
+            raise FileExistsError(f"--out {path}: already holds frames; pass --overwrite to replace them")
+    _writable_location("--out", path)
+
+
+def _torch_device(name: str):
+    """The torch device ``name``, checked usable here by allocating an empty tensor on it."""
+    import torch
+
+    try:
+        device = torch.device(name)
+        if device.type == "meta":
+            raise RuntimeError("a meta device holds no data")
+        torch.empty(0, device=device)
+    except (RuntimeError, AssertionError) as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ValueError(f"--device {name}: not usable here ({reason}); use --device cpu") from None
+    return device
+
+
+def _check_backend(backend: str, device) -> None:
+    from ..gaussians import select_backend
+
+    try:
+        select_backend(backend, device)
+    except (ValueError, ImportError) as err:
+        raise type(err)(f"--backend {backend}: {err}") from None
+
+
+def _check_render_options(args: argparse.Namespace) -> None:
+    check_count("--views", args.views, MAX_RENDER_VIEWS, "one frame per 0.1 degree of the orbit")
+    check_count("--size", args.size, MAX_RENDER_SIZE, "the frame side in pixels")
+    frame_bytes = args.views * args.size**2 * 3
+    if frame_bytes > MAX_FRAME_BYTES:
+        raise ValueError(
+            f"--views {args.views} at --size {args.size} would hold {frame_bytes / 2**30:.1f} GiB of frames in memory "
+            f"(at most {MAX_FRAME_BYTES >> 30} GiB); lower one of them"
+        )
+    check_count("--fps", args.fps, MAX_FPS, "frames per second")
+    check_number("--elevation", args.elevation, -90.0, 90.0)
+    check_number("--radius", args.radius, 0.0, math.inf, open_low=True, open_high=True)
+    check_number("--fov", args.fov, 0.0, 180.0, open_low=True, open_high=True)
+    check_number("--start-azimuth", args.start_azimuth, -math.inf, math.inf, open_low=True, open_high=True)
+    for value in args.background:
+        check_number("--background", value, 0.0, 1.0)
+    suffix = args.out.suffix.lower()
+    if suffix == ".mp4" and args.size % 2:
+        # H.264 in yuv420p needs even sides; ffmpeg otherwise writes an empty file and exits 0.
+        raise ValueError(f"--size {args.size}: an .mp4 needs an even frame size; use {args.size + 1} or write a .gif")
+    if suffix in VIDEO_SUFFIXES:
+        check_output_file("--out", args.out, (suffix,), args.overwrite)
+    else:
+        check_frames_folder(args.out, args.overwrite)
+
+
 def run_render(args: argparse.Namespace) -> int:
+    """``videomv render``: checks everything, reads the .ply, renders the orbit and writes it."""
     import torch
 
     from ..cameras import orbit
-    from ..gaussians import load_ply, render_orbit_video
+    from ..fileio import staged_folder
+    from ..gaussians import load_ply, render_frames, write_frames
 
-    if args.views < 1 or args.size < 1:
-        raise ValueError("--views and --size must be positive")
-    gaussians = load_ply(args.model).to(args.device)
+    _check_render_options(args)
+    device = _torch_device(args.device)
+    _check_backend(args.backend, device)
+    gaussians = load_ply(args.model)
+    if len(gaussians) == 0:
+        raise ValueError(f"{args.model}: holds no Gaussians (element vertex 0); nothing to render")
     cams = orbit(args.views, args.elevation, args.radius, args.fov, args.size, args.start_azimuth)
-    cams = (cams.c2w.to(args.device), cams.intrinsics.to(args.device))
     start = time.perf_counter()
     with torch.no_grad():
-        path = render_orbit_video(
-            gaussians, cams, args.out, args.size, args.size, args.fps, tuple(args.background), args.backend
-        )
+        frames = render_frames(
+            gaussians.to(device), (cams.c2w.to(device), cams.intrinsics.to(device)), args.size, args.size,
+            tuple(args.background), args.backend,
+        )  # fmt: skip
+    if args.out.suffix.lower() in VIDEO_SUFFIXES:
+        path = write_frames(frames, args.out, args.fps)
+    else:
+        with staged_folder(args.out) as staging:  # a stopped run leaves no half-written folder
+            write_frames(frames, staging, args.fps)
+        path = args.out
     print(f"rendered {args.views} views of {len(gaussians)} Gaussians in {time.perf_counter() - start:.1f} s -> {path}")
     return 0
 
 
+def _check_fit_options(args: argparse.Namespace) -> None:
+    check_count("--steps", args.steps, MAX_FIT_STEPS, "3DGS itself runs 30,000")
+    check_count("--num-gaussians", args.num_gaussians, MAX_FIT_GAUSSIANS, "initial points; densification adds more")
+    check_count("--views-per-step", args.views_per_step, MAX_RENDER_VIEWS, "views rendered per step")
+    check_count("--seed", args.seed, MAX_SEED, "the largest seed torch takes", low=0)
+    if args.backend == "gsplat":
+        raise ValueError("--backend gsplat: fit runs on the CPU and gsplat needs CUDA; use --backend torch or auto")
+    check_output_file("--out", args.out, (".ply",), args.overwrite)
+    if args.splat is not None:
+        check_output_file("--splat", args.splat, (".splat",), args.overwrite)
+
+
 def run_fit(args: argparse.Namespace) -> int:
+    """``videomv fit``: checks everything, reads the samples, fits, then writes the .ply (and .splat)."""
     import torch
 
     from ..data.format import read_sample
     from ..gaussians import fit_gaussians, psnr, rasterize, save_ply, save_splat
 
+    _check_fit_options(args)
     sample = read_sample(args.views)
+    held = read_sample(args.eval) if args.eval is not None else None  # read now: a bad --eval must not wait for the fit
+    if args.views_per_step > len(sample.images):
+        raise ValueError(f"--views-per-step {args.views_per_step}: {args.views} has only {len(sample.images)} views")
     start = time.perf_counter()
     gaussians, history = fit_gaussians(
         sample.images,
@@ -99,16 +296,17 @@ def run_fit(args: argparse.Namespace) -> int:
         progress=not args.quiet_progress,
     )
     elapsed = time.perf_counter() - start
+    tail = history["psnr"][-50:]
+    train_psnr = sum(tail) / len(tail)
+    _check_fitted(gaussians, train_psnr, args.views)
     save_ply(gaussians, args.out)
     if args.splat is not None:
         save_splat(gaussians, args.splat)
-    tail = history["psnr"][-50:]
     print(
         f"fitted {len(gaussians)} Gaussians to {len(sample.images)} views in {elapsed:.1f} s "
-        f"({args.steps} steps); train PSNR (last {len(tail)} steps) {sum(tail) / len(tail):.2f} dB -> {args.out}"
+        f"({args.steps} steps); train PSNR (last {len(tail)} steps) {train_psnr:.2f} dB -> {args.out}"
     )
-    if args.eval is not None:
-        held = read_sample(args.eval)
+    if held is not None:
         rgb, alpha = held.images[:, :3], held.images[:, 3:]
         target = rgb * alpha + (1 - alpha)  # composited on white, as rendered below
         scores = []
@@ -118,3 +316,15 @@ def run_fit(args: argparse.Namespace) -> int:
                 scores.append(psnr(out.rgb.clamp(0, 1), target[i : i + 1]))
         print(f"eval PSNR on {len(scores)} held-out views of {args.eval}: {sum(scores) / len(scores):.2f} dB (mean)")
     return 0
+
+
+def _check_fitted(gaussians, train_psnr: float, views: Path) -> None:
+    """Refuses to write a fit that diverged or kept nothing (it used to be written with exit 0)."""
+    if len(gaussians) == 0:
+        raise ValueError(f"{views}: the fit kept no Gaussians (all faded out); nothing written; check the views' alpha")
+    try:
+        gaussians.validate()
+    except ValueError as err:
+        raise ValueError(f"{views}: the fit diverged ({err}); nothing written") from None
+    if math.isnan(train_psnr):
+        raise ValueError(f"{views}: the fit diverged (train PSNR is NaN); nothing written")

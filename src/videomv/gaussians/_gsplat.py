@@ -16,6 +16,14 @@ def gsplat_available() -> bool:
     return importlib.util.find_spec("gsplat") is not None
 
 
+def require_gsplat(device: torch.device) -> None:
+    """Raises the one-line error that explains why gsplat cannot render on ``device``, if any."""
+    if not gsplat_available():
+        raise ImportError(f"backend='gsplat' needs the gsplat package: {_INSTALL_HINT}")
+    if device.type != "cuda":
+        raise ValueError(f"backend='gsplat' needs a CUDA device, got {device}; use backend 'torch'")
+
+
 def rasterize_gsplat(
     gaussians: Gaussians,
     c2w: torch.Tensor,

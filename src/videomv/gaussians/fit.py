@@ -231,7 +231,7 @@ def fit_gaussians(
             that the narrowest camera sees at the origin.
         sh_degree: SH degree of the random initialisation.
         steps: optimisation steps.
-        views_per_step: views rendered (as one batch) per step (3DGS: 1).
+        views_per_step: views rendered (as one batch) per step (3DGS: 1); more than N means N.
         lr_means: position learning rate; default ``1e-3 * extent``, decayed 100x over the
             run, where extent is the camera spread (3DGS uses 1.6e-4 * extent over 30k steps;
             short runs need larger steps).
@@ -251,10 +251,17 @@ def fit_gaussians(
         seed: seed used when ``generator`` is None.
         progress: show a tqdm progress bar.
 
+    Raises:
+        ValueError: ``steps``, ``views_per_step`` or ``num_gaussians`` below 1, or bad images.
+
     Returns:
         The fitted Gaussians (detached) and a history with per-step "loss", "psnr" (on the
         step's views, composited targets) and "num_gaussians".
     """
+    # Zero steps or views per step used to return the untrained model with a NaN PSNR.
+    for name, value in (("steps", steps), ("views_per_step", views_per_step), ("num_gaussians", num_gaussians)):
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
     c2w, intrinsics = unpack_cameras(cameras, dtype=torch.float32)
     images = _check_images(torch.as_tensor(images), c2w.shape[0])
     num_views, channels, height, width = images.shape

@@ -50,9 +50,19 @@ class RasterOutput:
 
 
 def select_backend(backend: str, device: torch.device) -> str:
-    """Resolves ``backend`` ("auto" picks gsplat on CUDA when importable, else torch)."""
+    """Resolves ``backend`` ("auto" picks gsplat on CUDA when importable, else torch).
+
+    Raises:
+        ValueError: an unknown backend, or gsplat asked for on a device other than CUDA.
+        ImportError: gsplat asked for but not installed (with the extra to install).
+    """
     if backend not in BACKENDS:
         raise ValueError(f"unknown rasterizer backend {backend!r}; use one of {BACKENDS}")
+    if backend == "gsplat":
+        # Checked here, before any work, rather than at the first frame or fit step.
+        from ._gsplat import require_gsplat
+
+        require_gsplat(device)
     if backend != "auto":
         return backend
     if device.type == "cuda":

@@ -53,11 +53,20 @@ def write_frames(frames: np.ndarray, out: str | os.PathLike, fps: int = 30) -> P
 
     Any path without a video suffix is a folder; frames are named ``000.png``, ``001.png``...
     Video files are written to a temporary name first and moved into place when complete.
+
+    Raises:
+        ValueError: an ``.mp4`` of odd frame sides (H.264 in yuv420p needs even ones), or a
+            video the encoder left empty.
     """
     import imageio.v2 as imageio
 
     out = Path(out)
     suffix = out.suffix.lower()
+    if suffix == ".mp4" and (frames.shape[1] % 2 or frames.shape[2] % 2):
+        # Checked here because ffmpeg only logs the problem and leaves an empty file behind.
+        raise ValueError(
+            f"{out}: an .mp4 needs even frame sides, got {frames.shape[2]}x{frames.shape[1]}; write a .gif"
+        )
     if suffix not in VIDEO_SUFFIXES:
         out.mkdir(parents=True, exist_ok=True)
         for i, frame in enumerate(frames):
@@ -72,6 +81,8 @@ def write_frames(frames: np.ndarray, out: str | os.PathLike, fps: int = 30) -> P
         else:
             # yuv420p needs even sizes; macro_block_size=1 keeps the frames' own size.
             imageio.mimsave(tmp, list(frames), fps=fps, macro_block_size=1, quality=8)
+        if not tmp.is_file() or tmp.stat().st_size == 0:
+            raise ValueError(f"{out}: the video encoder wrote nothing (see its messages above)")
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
