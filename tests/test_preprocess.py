@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from videomv.pipelines import PreprocessConfig, image_to_tensor, preprocess_image
+from videomv.pipelines import PreprocessConfig, image_to_tensor, load_image, preprocess_image
+from videomv.pipelines.preprocess import check_image_file
 
 CONFIG = PreprocessConfig(size=64, fill_fraction=0.5, background=(1.0, 1.0, 1.0))
 
@@ -69,7 +70,6 @@ def test_paths_and_float_arrays_are_accepted(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda tmp: tmp / "missing.png", "cannot read image .*no such file"),
         (lambda tmp: (tmp / "bad.png").write_bytes(b"not an image") and tmp / "bad.png", "cannot read image"),
         (lambda tmp: Image.new("RGB", (8, 8)), "too small"),
         (lambda tmp: Image.new("RGB", (300, 300)), "too large"),
@@ -83,6 +83,83 @@ def test_bad_images_give_one_line_errors(tmp_path, make, message: str) -> None:
     with pytest.raises(ValueError, match=message) as error:
         preprocess_image(make(tmp_path), config)
     assert "\n" not in str(error.value)
+
+
+def test_a_missing_path_or_a_folder_is_named(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"image file not found: .*missing\.png"):
+        preprocess_image(tmp_path / "missing.png", CONFIG)
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        preprocess_image(tmp_path, CONFIG)
+
+
+def _grey_ramp(dtype: type, top: float) -> np.ndarray:
+    """A 64² ramp from 0 to ``top``: left half dark, right half bright."""
+    return (np.tile(np.linspace(0.0, 1.0, 64), (64, 1)) * top).astype(dtype)
+
+
+@pytest.mark.parametrize(
+    ("make", "mode"),
+    [
+        (lambda: Image.fromarray(_grey_ramp(np.uint16, 65535)), "I;16"),  # 16-bit greyscale PNG
+        (lambda: Image.fromarray(_grey_ramp(np.int32, 65535)), "I"),
+        (lambda: Image.fromarray(_grey_ramp(np.float32, 1.0)), "F"),
+        (lambda: Image.fromarray(_grey_ramp(np.uint8, 255)), "L"),
+        (lambda: Image.fromarray(_grey_ramp(np.uint8, 255)).convert("RGB").convert("P"), "P"),
+        (lambda: Image.fromarray(_grey_ramp(np.uint8, 255)).convert("CMYK"), "CMYK"),
+    ],
+)
+def test_every_mode_keeps_its_full_range(tmp_path, make, mode: str) -> None:
+    """Pillow's own conversion clips 16-bit and float images at 255: a 16-bit photo came out blank."""
+    image = make()
+    assert image.mode == mode
+    path = tmp_path / ("in.tif" if mode in ("I", "F", "CMYK") else "in.png")
+    image.save(path)
+    for source in (image, path):
+        loaded = np.asarray(load_image(source)).astype(int)
+        assert loaded.shape == (64, 64, 3)
+        assert loaded[:, 0].max() <= 8 and loaded[:, -1].min() >= 247, mode  # dark stays dark, bright bright
+        assert abs(loaded[:, 32].mean() - 130) < 10, mode  # and the middle stays in the middle
+
+
+def test_exif_orientation_is_applied(tmp_path) -> None:
+    """A phone photo held upright is stored sideways with an EXIF orientation tag."""
+    stored = np.zeros((40, 80, 3), dtype=np.uint8)
+    stored[:, :20] = 255  # a white band on the stored image's left
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    Image.fromarray(stored).save(tmp_path / "phone.jpg", exif=exif, quality=95)
+    upright = np.asarray(load_image(tmp_path / "phone.jpg"))
+    assert upright.shape == (80, 40, 3)
+    assert upright[:20].mean() > 200 and upright[-20:].mean() < 50  # the band is now on top
+
+
+def test_large_inputs_are_downscaled_on_loading(tmp_path) -> None:
+    for suffix in (".png", ".jpg"):
+        path = tmp_path / f"big{suffix}"
+        Image.new("RGB", (3000, 1500), (10, 200, 30)).save(path)
+        loaded = load_image(path, PreprocessConfig(max_side=1024))
+        assert loaded.size == (1024, 512) and loaded.mode == "RGB"
+
+
+def test_damaged_files_and_bad_arrays_are_refused_in_one_line(tmp_path) -> None:
+    Image.fromarray((np.random.default_rng(0).random((64, 64, 3)) * 255).astype(np.uint8)).save(tmp_path / "a.png")
+    data = (tmp_path / "a.png").read_bytes()
+    (tmp_path / "cut.png").write_bytes(data[: len(data) // 2])
+    for check in (check_image_file, load_image):
+        with pytest.raises(ValueError, match=r"cut\.png.* damaged or cut short") as error:
+            check(tmp_path / "cut.png")
+        assert "\n" not in str(error.value)
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        load_image(np.full((64, 64, 3), np.nan, dtype=np.float32))
+    assert np.asarray(load_image(np.full((64, 64, 3), 65535, dtype=np.uint16))).min() == 255
+
+
+def test_check_image_file_reads_only_the_header(tmp_path) -> None:
+    path = tmp_path / "object.png"
+    Image.new("RGB", (120, 80)).save(path)
+    assert check_image_file(path) == (120, 80)
+    with pytest.raises(ValueError, match="too large: 120x80 pixels"):
+        check_image_file(path, PreprocessConfig(size=8, max_pixels=5000))
 
 
 def test_config_is_validated() -> None:

@@ -3,12 +3,24 @@
 A file is written under a temporary name in the same folder, flushed to disk and renamed over
 the target, so a reader (or a crash) never sees half a file. ``videomv.gaussians`` keeps its
 own copy of this: it imports nothing else from videomv.
+
+Folders are staged the same way (:func:`staged_folder`) under names that say who made them:
+``.NAME.videomv-PID-HOST-XXXX.tmp`` beside the target (``.old`` for a replaced folder on its way
+out). A staged folder is removed when its block raises (``videomv`` turns SIGTERM and SIGHUP into
+an exception for this); a later run removes the leftovers of a process that died without cleaning
+up (SIGKILL, a power cut) and touches nothing else: not another live process's folder, not another
+machine's (on a shared disk), not any name it did not make.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import re
+import secrets
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,19 +48,81 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def _host_tag() -> str:
+    """Six hex digits naming this machine, so that a shared disk's leftovers are judged only where they were made."""
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
+
+
+def _staging_prefix(target: Path) -> str:
+    """``.NAME.videomv-PID-HOST-``: the start of every staging or trash name this process makes for ``target``."""
+    return f".{target.name}.videomv-{os.getpid()}-{_host_tag()}-"
+
+
+def _staging_pattern(target: Path) -> re.Pattern[str]:
+    # mkdtemp's random part is drawn from [a-z0-9_]; token_hex's from [0-9a-f].
+    return re.compile(rf"\.{re.escape(target.name)}\.videomv-(\d+)-([0-9a-f]{{6}})-[a-z0-9_]+\.(?:tmp|old)")
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists here (one of another user counts: it may still be writing)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # exists but is not ours, or cannot be told: leave its folder alone
+    return True
+
+
+def remove_stale_staging(target: str | os.PathLike) -> list[Path]:
+    """Deletes the staging and trash folders of ``target`` left by processes of this machine that are gone.
+
+    Only folders named by :func:`staged_folder` / :func:`replace_folder` (``.NAME.videomv-PID-HOST-XXXX.tmp``
+    or ``.old``) whose process no longer runs on this machine are removed; nothing else beside
+    ``target`` is looked at.
+
+    Returns:
+        The folders removed.
+    """
+    target = Path(target)
+    if not target.parent.is_dir():
+        return []
+    pattern, host = _staging_pattern(target), _host_tag()
+    removed = []
+    for entry in target.parent.iterdir():
+        match = pattern.fullmatch(entry.name)
+        if match is None or match[2] != host or entry.is_symlink() or not entry.is_dir():
+            continue
+        if not _process_alive(int(match[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
 def replace_folder(finished: str | os.PathLike, target: str | os.PathLike) -> Path:
     """Renames the complete folder ``finished`` to ``target``, replacing any earlier ``target``.
 
-    The old folder is first renamed aside and deleted only once the new one is in place, so at
-    every moment one complete version exists under ``target`` or beside it.
+    The old folder is first renamed aside (under a name of this process, see
+    :func:`remove_stale_staging`) and deleted only once the new one is in place, so at every moment
+    one complete version exists under ``target`` or beside it; if the swap itself is interrupted,
+    the old folder is put back.
     """
     finished, target = Path(finished), Path(target)
-    trash = target.with_name(f".{target.name}.old")
-    if target.exists():
+    trash = target.with_name(f"{_staging_prefix(target)}{secrets.token_hex(4)}.old")
+    moved_aside = False
+    try:
+        if target.exists() or target.is_symlink():
+            target.rename(trash)
+            moved_aside = True
+        finished.rename(target)
+    except BaseException:
+        if moved_aside and not (target.exists() or target.is_symlink()):
+            trash.rename(target)
+        raise
+    if moved_aside:
         shutil.rmtree(trash, ignore_errors=True)
-        target.rename(trash)
-    finished.rename(target)
-    shutil.rmtree(trash, ignore_errors=True)
     return target
 
 
@@ -63,16 +137,32 @@ def staged_folder(target: str | os.PathLike) -> Iterator[Path]:
     """An empty folder beside ``target`` to write into; it replaces ``target`` (see
     :func:`replace_folder`) when the block ends and is removed if the block raises.
 
-    The folder gets the usual permissions of a new folder (``mkdtemp``'s private 0700 would carry
-    over to ``target``).
+    Stale staging folders of ``target`` left by dead processes are removed first (see
+    :func:`remove_stale_staging`). The folder gets the usual permissions of a new folder
+    (``mkdtemp``'s private 0700 would carry over to ``target``).
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    made = _make_parents(target.parent)
+    remove_stale_staging(target)
+    staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), suffix=".tmp", dir=target.parent))
     try:
         staging.chmod(0o777 & ~_current_umask())
         yield staging
         replace_folder(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        for folder in reversed(made):  # a failed run leaves no trace, not even the empty folders it made
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Makes ``folder`` and its missing parents; returns those made, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+    return missing[::-1]

@@ -63,7 +63,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--image", default=None, metavar="PATH", help="the condition image")
     parser.add_argument("--prompt", default=None, metavar="TEXT", help="the text prompt (with or without --image)")
     parser.add_argument("--model", type=Path, default=None, metavar="PATH", help="a pipeline folder (default: shipped)")
-    parser.add_argument("--views", type=int, default=None, metavar="N", help="views on the orbit")
+    parser.add_argument("--views", type=int, default=None, metavar="N", help="views on the orbit (at most 64)")
     parser.add_argument("--elevation", type=float, default=None, metavar="E", help="orbit elevation, degrees")
     parser.add_argument("--radius", type=float, default=None, metavar="R", help="camera distance to the object")
     parser.add_argument("--steps", type=int, default=None, metavar="S", help="denoising steps (default: the model's)")
@@ -73,9 +73,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     add_sampling_arguments(parser)
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
-    parser.add_argument("--orbit-frames", type=int, default=48, help="frames of the Gaussians' orbit (default 48)")
+    parser.add_argument(
+        "--orbit-frames", type=int, default=48, help="frames of the Gaussians' orbit (default 48, at most 720)"
+    )
     parser.add_argument("--out", type=Path, default=Path("videomv-output"), metavar="DIR", help="result folder")
-    parser.add_argument("--overwrite", action="store_true", help="replace an earlier result in --out")
+    parser.add_argument(
+        "--overwrite", action="store_true",
+        help="replace an earlier result in --out (only a folder videomv wrote, holding nothing else)",
+    )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
     parser.set_defaults(func=run_generate)
 
@@ -89,8 +94,8 @@ def run_generate(args: argparse.Namespace) -> int:
         three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
         orbit_frames=args.orbit_frames,
     )  # fmt: skip
-    # Cheap checks first: a typo should not cost a model load.
-    settings.check()
+    # Every setting and the result folder first: a typo should not cost a model load.
+    settings.check(args.out, args.overwrite)
     tic = time.perf_counter()
     pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=not args.no_progress)
     load_time = time.perf_counter() - tic

@@ -16,14 +16,17 @@ interrupted run never leaves a half-written result under the final name.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
+import numbers
 import os
 import platform
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import numpy as np
@@ -35,15 +38,46 @@ from .. import __version__
 from ..cameras import orbit
 from ..fileio import staged_folder
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
-from ..sampling import SOLVERS, switch_solver
+from ..sampling import SOLVERS, resolve_steps, switch_solver
+from .preprocess import check_image_file
 from .videomv import VideoMVPipeline
 
 # The model that ships inside the package (package data), used when no --model is given.
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "weights" / "default"
 DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 RESULT_FILE = "result.json"
+# Written last into every result folder: the files we wrote and their SHA-256. --overwrite replaces a
+# folder only when it holds this marker and nothing but those files, unchanged.
+OWNER_MARKER = ".videomv-result"
 # Views per row of grid.png.
 GRID_COLUMNS = 8
+
+
+# Bounds of the settings, checked before any model loads. Views are the frames of one video clip,
+# so memory and time grow with them (attention over frames: faster than linearly); the published
+# models were trained on 24, and 64 (5.6° apart) is well past what any of them was trained on.
+MAX_VIEWS = 64
+# The training schedules have 1000 steps; a sampler cannot take more steps than that.
+MAX_STEPS = 1000
+# 30 s of orbit at 24 fps, 0.5° apart; the frames are held in memory until the video is written.
+MAX_ORBIT_FRAMES = 720
+MAX_FPS = 120
+# torch.Generator.manual_seed takes any 64-bit pattern; negatives would alias large seeds.
+MAX_SEED = 2**64 - 1
+
+
+def _whole(name: str, value: object, low: int, high: int) -> None:
+    """Refuses a ``value`` that is not a whole number in [low, high]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+
+
+def _finite(name: str, value: object, low: float, high: float, rule: str) -> None:
+    """Refuses a ``value`` that is not a finite number in [low, high]; ``rule`` says the range in words."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number ({rule}), got {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be {rule}, got {value!r}")
 
 
 @dataclass
@@ -68,18 +102,42 @@ class GenerateSettings:
     views_fps: int = 8
     orbit_fps: int = 24
 
-    def check(self) -> None:
-        """Raises ``ValueError`` / ``FileNotFoundError`` with a one-line message for bad settings."""
+    def check(self, out: str | os.PathLike | None = None, overwrite: bool = False) -> None:
+        """Checks every setting, and the result folder ``out`` when given, without loading a model.
+
+        The one validation layer of a generation: the CLI, the web app and :func:`generate_to_folder`
+        all call it, so a bad value fails at once, in one line, before anything is loaded or written.
+
+        Raises:
+            ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError,
+            PermissionError: a one-line message naming the setting or file at fault.
+        """
         if self.prompt is None and self.image is None:
             raise ValueError("give --image PATH or --prompt TEXT (or both, for models that take both)")
-        if self.image is not None and not Path(self.image).is_file():
-            raise FileNotFoundError(f"image file not found: {self.image}")
         if self.prompt is not None and not self.prompt.strip():
             raise ValueError("the prompt is empty")
-        positive = {"steps": self.steps or 1, "orbit_frames": self.orbit_frames, "views": self.views or 1}
-        bad = [name for name, value in positive.items() if value < 1]
-        if bad:
-            raise ValueError(f"{', '.join(bad)} must be at least 1")
+        for name, value, high in (("views", self.views, MAX_VIEWS), ("steps", self.steps, MAX_STEPS)):
+            if value is not None:
+                _whole(name, value, 1, high)
+        _whole("orbit frames", self.orbit_frames, 1, MAX_ORBIT_FRAMES)
+        _whole("views fps", self.views_fps, 1, MAX_FPS)
+        _whole("orbit fps", self.orbit_fps, 1, MAX_FPS)
+        _whole("seed", self.seed, 0, MAX_SEED)
+        if self.elevation is not None:
+            _finite("elevation", self.elevation, -90.0, 90.0, "from -90 to 90 degrees")
+        if self.radius is not None:
+            _finite("radius", self.radius, math.ulp(0.0), math.inf, "greater than 0")
+        if self.guidance is not None:
+            _finite("guidance", self.guidance, 0.0, math.inf, "0 or more; 1 or less turns guidance off")
+        if self.three_d_aware_blend is not None:
+            _finite("3D-aware blend", self.three_d_aware_blend, 0.0, 1.0, "from 0 to 1")
+        if self.three_d_aware_steps is not None:
+            # The sampler's own rule, on the loop given (the model's default loop is not known here).
+            resolve_steps(self.three_d_aware_steps, MAX_STEPS if self.steps is None else self.steps)
+        if self.image is not None:
+            check_image_file(self.image)
+        if out is not None:
+            check_destination(out, overwrite)
 
 
 @dataclass
@@ -180,7 +238,7 @@ def generate_to_folder(
         pipe: the pipeline (its scheduler, device and dtype are used as they are).
         settings: what to generate.
         out: the result folder; it must not exist, be empty, or (with ``overwrite``) hold an
-            earlier result (a ``result.json``), which is then replaced.
+            earlier result of ours and nothing else (see :func:`check_destination`), which is then replaced.
         overwrite: replace an earlier result in ``out``.
         progress: show progress bars.
         info: extra entries for ``result.json``'s ``settings`` (model path, device, dtype ...).
@@ -189,18 +247,19 @@ def generate_to_folder(
     Returns:
         The folder, its files by kind, and the record written to ``result.json``.
     """
-    settings.check()
+    settings.check(out, overwrite)
     out = Path(out)
-    _check_destination(out, overwrite)
     timings = dict(timings or {})
     earlier = sum(timings.values())  # stages the caller timed (loading ...) count towards the total
     start = time.perf_counter()
     config = pipe.config
-    views = settings.views or config.num_views
+    # `is None`, not `or`: a 0 given on purpose must never turn into the model's default.
+    views = config.num_views if settings.views is None else settings.views
     elevation = config.elevation if settings.elevation is None else settings.elevation
-    radius = settings.radius or config.radius
+    radius = config.radius if settings.radius is None else settings.radius
     guidance = config.guidance_scale if settings.guidance is None else settings.guidance
-    steps = settings.steps or config.num_inference_steps
+    steps = config.num_inference_steps if settings.steps is None else settings.steps
+    _check_against_model(pipe, settings, views, steps)
 
     pipe.set_progress_bar_config(disable=not progress, desc="denoising")
     tic = time.perf_counter()
@@ -249,19 +308,117 @@ def generate_to_folder(
             used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
             resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
-        (staging / RESULT_FILE).write_text(json.dumps(record, indent=2) + "\n")
+        try:
+            text = json.dumps(record, indent=2, allow_nan=False)  # NaN is not JSON: readers would choke on it
+        except ValueError as error:
+            raise ValueError(
+                f"{RESULT_FILE} would hold a number that is not finite ({error}); nothing written"
+            ) from None
+        (staging / RESULT_FILE).write_text(text + "\n")
+        _write_owner_marker(staging)
     return GenerateResult(out=out, files=files, record=record)
 
 
-def _check_destination(out: Path, overwrite: bool) -> None:
-    """Refuses, before any work, a destination that would lose someone's files."""
-    if not out.exists():
+def _check_against_model(pipe: VideoMVPipeline, settings: GenerateSettings, views: int, steps: int) -> None:
+    """The checks that need the model's config, made before sampling rather than failing after it."""
+    if pipe.reconstructor is None:
         return
-    if not out.is_dir():
-        raise FileExistsError(f"{out} exists and is not a folder")
-    if any(out.iterdir()) and not (overwrite and (out / RESULT_FILE).is_file()):
-        hint = "pass --overwrite to replace it" if (out / RESULT_FILE).is_file() else "choose another --out"
-        raise FileExistsError(f"output folder {out} is not empty; {hint}")
+    needed = pipe.reconstructor.config.num_input_views
+    if views < needed:
+        raise ValueError(f"views must be at least {needed} for this model: its reconstructor takes {needed} views")
+    if settings.three_d_aware:
+        used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
+        resolve_steps(used.steps, steps)
+
+
+def check_destination(out: str | os.PathLike, overwrite: bool = False) -> None:
+    """Refuses, before any work, a result folder that cannot be written or whose writing would lose files.
+
+    ``out`` may be a new path (in a folder we can write to), an empty folder, or, with ``overwrite``,
+    an earlier result of ours: a folder with our owner marker (:data:`OWNER_MARKER`) and nothing
+    but the files it lists, unchanged. Never the current folder or one holding it.
+
+    Raises:
+        FileExistsError, NotADirectoryError, PermissionError, ValueError: a one-line reason naming ``out``.
+    """
+    out = Path(out)
+    if out.is_symlink():
+        raise FileExistsError(f"--out {out} is a symbolic link; give a folder path that is not a link")
+    target, cwd = out.resolve(), Path.cwd().resolve()
+    if target == cwd or target in cwd.parents:
+        # The result replaces the folder whole: the working folder would be swapped out from under us.
+        raise ValueError(f"--out {out} is the current folder or holds it; give a new folder, e.g. --out result")
+    if out.exists():
+        if not out.is_dir():
+            raise FileExistsError(f"--out {out} is an existing file; give a folder path")
+        if any(out.iterdir()):
+            foreign = _foreign_files(out)
+            if not overwrite:
+                hint = "pass --overwrite to replace it" if foreign is None else "choose another --out"
+                raise FileExistsError(f"output folder {out} is not empty; {hint}")
+            if foreign is not None:
+                raise FileExistsError(f"--overwrite refused: {out} {foreign}; move them or choose another --out")
+    _check_writable(out)
+
+
+def _check_writable(out: Path) -> None:
+    """Refuses ``out`` when its nearest existing parent is not a folder we can create folders in."""
+    parent = out.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise NotADirectoryError(f"--out {out}: {parent} is not a folder")
+    try:
+        # A real attempt, not os.access: it also catches read-only mounts, /sys and /proc.
+        os.rmdir(tempfile.mkdtemp(prefix=f".{out.name}.videomv-probe-", dir=parent))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise PermissionError(
+            f"--out {out}: cannot create a folder in {parent} ({reason}); choose another --out"
+        ) from None
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _write_owner_marker(folder: Path) -> None:
+    """Lists every file in ``folder`` with its digest: the files a later ``--overwrite`` may replace."""
+    files = {_relative(path, folder): _digest(path) for path in sorted(folder.rglob("*")) if path.is_file()}
+    marker = {"written_by": f"videomv {__version__} generate", "files": files}
+    (folder / OWNER_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
+
+
+def _foreign_files(out: Path) -> str | None:
+    """Why the non-empty folder ``out`` is not wholly an unchanged result of ours (None when it is)."""
+    try:
+        listed = json.loads((out / OWNER_MARKER).read_text())["files"]
+        if not isinstance(listed, dict):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"was not written by videomv generate (no valid {OWNER_MARKER} marker)"
+    ours = {PurePosixPath(name) for name in listed}
+    folders = {parent for name in ours for parent in name.parents}
+    foreign = []
+    # os.walk does not follow links: a linked folder is reported, never looked into.
+    for root, dirs, names in os.walk(out):
+        for name in sorted(dirs) + sorted(names):
+            path = Path(root, name)
+            key = PurePosixPath(_relative(path, out))
+            if key == PurePosixPath(OWNER_MARKER):
+                continue
+            if path.is_symlink():
+                foreign.append(key)
+            elif path.is_dir():
+                if key not in folders:
+                    foreign.append(key)
+            elif not path.is_file() or listed.get(str(key)) != _digest(path):
+                foreign.append(key)
+    if not foreign:
+        return None
+    shown = ", ".join(map(str, foreign[:3])) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+    return f"holds files videomv did not write or that changed since ({shown})"
 
 
 def _relative(path: Path, root: Path) -> str:

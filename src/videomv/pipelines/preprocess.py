@@ -8,13 +8,16 @@ on a plain background) or is used as it is (``"keep"``: letterboxed to a square,
 from __future__ import annotations
 
 import os
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import numpy as np
 import torch
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 ImageInput = str | os.PathLike | Image.Image | np.ndarray
 
@@ -33,6 +36,8 @@ class PreprocessConfig:
         alpha_threshold: alpha above which a pixel counts as object for the bounding box.
         min_size: smallest accepted input side in pixels.
         max_pixels: largest accepted input area in pixels.
+        max_side: inputs with a longer side are downscaled to it on loading (an object filling at least
+            ``size / max_side`` of the frame loses no detail).
         min_object_pixels: fewest object pixels for the image not to count as empty.
     """
 
@@ -44,6 +49,7 @@ class PreprocessConfig:
     alpha_threshold: float = 0.5
     min_size: int = 32
     max_pixels: int = 8192 * 8192
+    max_side: int = 2048
     min_object_pixels: int = 16
 
     def __post_init__(self) -> None:
@@ -53,49 +59,156 @@ class PreprocessConfig:
             raise ValueError(f"rgb_background must be 'key' or 'keep', got {self.rgb_background!r}")
         if self.size < 8:
             raise ValueError(f"output size must be at least 8 pixels, got {self.size}")
+        if self.max_side < self.size:
+            raise ValueError(f"max_side ({self.max_side}) must be at least the output size ({self.size})")
 
 
 def _describe(source: ImageInput) -> str:
     return repr(str(source)) if isinstance(source, str | os.PathLike) else type(source).__name__
 
 
+def _check_size(size: tuple[int, int], name: str, config: PreprocessConfig) -> None:
+    width, height = size
+    if width * height > config.max_pixels:
+        raise ValueError(
+            f"image {name} is too large: {width}x{height} pixels (max {config.max_pixels}); downscale it first"
+        )
+    if min(width, height) < config.min_size:
+        raise ValueError(f"image {name} is too small: {width}x{height} (min side {config.min_size})")
+
+
+def _damaged(name: str, error: BaseException) -> ValueError:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return ValueError(f"cannot read image {name}: the file is damaged or cut short ({reason})")
+
+
+@contextmanager
+def _open_image(path: Path, name: str, config: PreprocessConfig) -> Iterator[Image.Image]:
+    """The image at ``path`` opened lazily (only its header is read), checked to exist and be of an accepted size."""
+    if path.is_dir():
+        raise IsADirectoryError(f"image {name} is a folder; give an image file")
+    if not path.is_file():
+        raise FileNotFoundError(f"image file not found: {path}")
+    with warnings.catch_warnings():
+        # Pillow warns from 89 Mpx on; our own limit is lower and its message says what to do.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except Image.DecompressionBombError:
+            raise ValueError(
+                f"image {name} is too large: over {2 * Image.MAX_IMAGE_PIXELS} pixels (max {config.max_pixels}); "
+                "downscale it first"
+            ) from None
+        except Exception as error:  # Pillow's format parsers raise many kinds of errors on foreign data
+            raise ValueError(f"cannot read image {name}: not an image file Pillow can open") from error
+    with image:
+        _check_size(image.size, name, config)
+        yield image
+
+
+def check_image_file(path: str | os.PathLike, config: PreprocessConfig | None = None) -> tuple[int, int]:
+    """Checks, without decoding the pixels, that ``path`` is an image of an accepted size; returns its size.
+
+    The cheap part of :func:`load_image`, for checking settings before any model loads: the header
+    gives the size, and Pillow's ``verify`` checks what it can without decoding (PNG checksums,
+    truncation); damage that shows only when decoding is reported by :func:`load_image`.
+
+    Raises:
+        FileNotFoundError, IsADirectoryError, ValueError: with a one-line reason naming the file.
+    """
+    config = config or PreprocessConfig()
+    name = _describe(path)
+    with _open_image(Path(path), name, config) as image:
+        size = image.size
+        try:
+            image.verify()
+        except Exception as error:  # as above: any decoder error means a damaged file
+            raise _damaged(name, error) from error
+    return size
+
+
+def _grey_to_uint8(array: np.ndarray, mode: str, name: str) -> np.ndarray:
+    """8-bit grey from Pillow's high-depth single-channel modes, scaled to the full range rather than clipped.
+
+    ``I;16*``: 16-bit (PNG, TIFF). ``I``: 32-bit integers, which Pillow also uses for 16-bit greyscale
+    PNGs: taken as 16-bit when any value exceeds 255, else as 8-bit. ``F``: floats, taken as [0, 1]
+    when none exceeds 1, else as [0, 255].
+    """
+    if mode.startswith("I;16"):
+        return (array.astype(np.uint16) >> 8).astype(np.uint8)
+    if mode == "I":
+        if array.max(initial=0) > 255:
+            return (np.clip(array, 0, 65535) >> 8).astype(np.uint8)
+        return np.clip(array, 0, 255).astype(np.uint8)
+    if not np.isfinite(array).all():
+        raise ValueError(f"image {name} has NaN or infinite pixel values")
+    scale = 255.0 if array.max(initial=0.0) <= 1.0 else 1.0
+    return np.clip(array * scale, 0.0, 255.0).round().astype(np.uint8)
+
+
+def _to_rgb(image: Image.Image, name: str) -> Image.Image:
+    """RGB, or RGBA for an image with transparency, from any Pillow mode (a new image)."""
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        # Pillow's own conversion clips these at 255: a 16-bit photo would come out blank.
+        image = Image.fromarray(_grey_to_uint8(np.asarray(image), image.mode, name), "L")
+    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+    try:
+        return image.convert("RGBA" if has_alpha else "RGB")
+    except ValueError as error:
+        raise ValueError(
+            f"cannot read image {name}: its colour mode {image.mode} is not supported; save it as RGB or RGBA"
+        ) from error
+
+
+def _array_to_image(array: np.ndarray) -> Image.Image:
+    """A PIL image from an ``(H, W, 3|4)`` uint8, uint16 or [0, 1] float array."""
+    if array.ndim != 3 or array.shape[2] not in (3, 4):
+        raise ValueError(f"image array must be (H, W, 3) or (H, W, 4), got shape {array.shape}")
+    if array.dtype == np.uint16:
+        array = (array >> 8).astype(np.uint8)
+    elif array.dtype != np.uint8:
+        floats = array.astype(np.float32)
+        if not np.isfinite(floats).all():
+            raise ValueError("image array has NaN or infinite values")
+        array = (np.clip(floats, 0.0, 1.0) * 255).round().astype(np.uint8)
+    return Image.fromarray(array)
+
+
+def _decoded(image: Image.Image, name: str, config: PreprocessConfig) -> Image.Image:
+    """``image`` decoded, turned upright, in RGB(A), at most ``config.max_side`` a side (a new image)."""
+    try:
+        image.load()
+        # Cameras store how the phone was held in EXIF instead of rotating the pixels.
+        image = ImageOps.exif_transpose(image)
+    except Exception as error:  # Pillow's decoders raise many kinds of errors on damaged data
+        raise _damaged(name, error) from error
+    image = _to_rgb(image, name)
+    # Downscaled before any float copy is made: a 64 Mpx input would otherwise cost gigabytes.
+    image.thumbnail((config.max_side, config.max_side), Image.Resampling.LANCZOS)
+    return image
+
+
 def load_image(source: ImageInput, config: PreprocessConfig | None = None) -> Image.Image:
     """Opens ``source`` as an RGB or RGBA PIL image, checking it is readable and of a sane size.
 
+    Any Pillow mode is converted with its full range (16-bit greyscale included), EXIF orientation
+    is applied, and images larger than ``config.max_side`` a side are downscaled (JPEGs already
+    while decoding).
+
     Raises:
-        ValueError: unreadable, tiny or huge images, with a one-line reason.
+        FileNotFoundError, IsADirectoryError: ``source`` is a path to nothing or to a folder.
+        ValueError: unreadable, damaged, tiny or huge images, with a one-line reason.
     """
     config = config or PreprocessConfig()
     name = _describe(source)
-    if isinstance(source, Image.Image):
-        image = source
-    elif isinstance(source, np.ndarray):
-        array = source
-        if array.dtype != np.uint8:
-            array = (np.clip(array.astype(np.float32), 0.0, 1.0) * 255).round().astype(np.uint8)
-        if array.ndim != 3 or array.shape[2] not in (3, 4):
-            raise ValueError(f"image array must be (H, W, 3) or (H, W, 4), got shape {source.shape}")
-        image = Image.fromarray(array)
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise ValueError(f"cannot read image {name}: no such file")
-        try:
-            with Image.open(path) as opened:
-                width, height = opened.size
-                if width * height > config.max_pixels:
-                    raise ValueError(f"image {name} is too large: {width}x{height} pixels (max {config.max_pixels})")
-                opened.load()
-                image = opened.copy()
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-            raise ValueError(f"cannot read image {name}: {error}") from error
-    width, height = image.size
-    if min(width, height) < config.min_size:
-        raise ValueError(f"image {name} is too small: {width}x{height} (min side {config.min_size})")
-    if width * height > config.max_pixels:
-        raise ValueError(f"image {name} is too large: {width}x{height} pixels (max {config.max_pixels})")
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-    return image.convert("RGBA" if has_alpha else "RGB")
+    if isinstance(source, Image.Image | np.ndarray):
+        image = source if isinstance(source, Image.Image) else _array_to_image(source)
+        _check_size(image.size, name, config)
+        return _decoded(image, name, config)
+    with _open_image(Path(source), name, config) as opened:
+        # JPEG decodes straight at 1/2 ... 1/8 scale when that still covers max_side; other formats ignore it.
+        opened.draft(opened.mode, (config.max_side, config.max_side))
+        return _decoded(opened, name, config)
 
 
 def key_background(rgb: np.ndarray, threshold: float) -> np.ndarray:
@@ -146,7 +259,8 @@ def preprocess_image(source: ImageInput, config: PreprocessConfig | None = None)
         config: the preprocessing settings.
 
     Raises:
-        ValueError: unreadable, tiny, huge or empty (no object) images.
+        FileNotFoundError, IsADirectoryError: ``source`` is a path to nothing or to a folder.
+        ValueError: unreadable, damaged, tiny, huge or empty (no object) images.
     """
     config = config or PreprocessConfig()
     image = load_image(source, config)

@@ -351,10 +351,10 @@ class VideoMVPipeline(DiffusionPipeline):
         if cameras is None:
             config = self.config
             return orbit(
-                num_views or config.num_views,
+                config.num_views if num_views is None else num_views,  # `is None`: a 0 must not mean "default"
                 elevation=config.elevation if elevation is None else elevation,
-                radius=radius or config.radius,
-                fov=fov or config.fov,
+                radius=config.radius if radius is None else radius,
+                fov=config.fov if fov is None else fov,
                 size=size,
             )
         if num_views is not None and num_views != len(cameras):
@@ -474,7 +474,10 @@ class VideoMVPipeline(DiffusionPipeline):
             ]
             return (output[:batch], output[batch:]) if guided else (output, None)
 
-        self.scheduler.set_timesteps(num_inference_steps or self.config.num_inference_steps, device=device)
+        steps = self.config.num_inference_steps if num_inference_steps is None else num_inference_steps
+        if steps < 1:
+            raise ValueError(f"num_inference_steps must be at least 1, got {steps}")
+        self.scheduler.set_timesteps(steps, device=device)
         channels, size = self.unet.config.out_channels, self.unet.config.sample_size
         if latents is None:
             shape = (batch, channels, frames, size, size)
