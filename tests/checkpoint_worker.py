@@ -7,6 +7,7 @@ import torch
 from accelerate import Accelerator
 
 from videomv.training import StopRequest, latest_checkpoint, load_checkpoint, save_checkpoint
+from videomv.training.checkpoint import TrainingObjects
 
 
 class DataPosition:
@@ -36,8 +37,12 @@ def build(seed: int):
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / 5))
     model, optimizer, schedule = accelerator.prepare(model, optimizer, schedule)
     position = DataPosition()
-    accelerator.register_for_checkpointing(position)
     return accelerator, model, optimizer, schedule, position
+
+
+def objects(model, optimizer, schedule, position) -> TrainingObjects:
+    """What the checkpoints hold: the position as an extra object, as the loop's EMA weights are."""
+    return TrainingObjects(model, optimizer, schedule, {"position": position})
 
 
 def train_step(model, optimizer, schedule, position) -> float:
@@ -54,9 +59,10 @@ def train_step(model, optimizer, schedule, position) -> float:
 
 def run(root: str, steps: int, every: int, resume: bool, seed: int = 0, delay: float = 0.0, announce: bool = False):
     accelerator, model, optimizer, schedule, position = build(seed)
+    saved = objects(model, optimizer, schedule, position)
     step = 0
     if resume and latest_checkpoint(root) is not None:
-        step = load_checkpoint(accelerator, latest_checkpoint(root))["step"]
+        step = load_checkpoint(accelerator, latest_checkpoint(root), saved)["step"]
     with StopRequest() as stop:
         if announce:  # the parent may signal from now on
             print("ready", flush=True)
@@ -65,7 +71,7 @@ def run(root: str, steps: int, every: int, resume: bool, seed: int = 0, delay: f
             step += 1
             time.sleep(delay)
             if stop.requested or step % every == 0:
-                save_checkpoint(accelerator, root, step, {"samples": position.index}, "{}", keep=2)
+                save_checkpoint(accelerator, root, step, saved, {"samples": position.index}, "{}", keep=2)
             if stop.requested:
                 print(f"stopped at {step}", flush=True)
                 break

@@ -17,6 +17,7 @@ from videomv.gaussians import Gaussians, rasterize
 from videomv.training import TrainConfig, apply_overrides, build, export_checkpoint, preset, run, train
 from videomv.training.checkpoint import CONFIG_FILE, list_checkpoints
 from videomv.training.loop import make_lr_lambda
+from videomv.training.state_files import load_state
 
 SIZE, VIEWS = 16, 4
 
@@ -96,7 +97,7 @@ def test_a_few_steps_lower_the_loss_on_a_fixed_batch(data, tmp_path, name, extra
 def _train_state(out: Path) -> dict[str, torch.Tensor]:
     newest = list_checkpoints(out / "checkpoints")[-1]
     state = load_file(newest / "model.safetensors")
-    ema = torch.load(newest / "custom_checkpoint_0.pkl", weights_only=False)
+    ema = load_state(newest / "ema.safetensors")
     return {**state, **{f"ema.{i}": p for i, p in enumerate(ema["shadow_params"])}}
 
 

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset
 
@@ -45,31 +48,58 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_train, print_train_help=parser.print_help)
 
 
-def resolve_config(task: str, options: list[str]) -> tuple[TrainConfig, Path | None, bool]:
-    """``(config, resume checkpoint or None, print_only)`` from the command line of ``videomv train TASK``."""
-    from ..training.checkpoint import CONFIG_FILE, resolve_resume
+class _OwnParser(argparse.ArgumentParser):
+    """An options parser whose mistakes are ValueErrors: ``videomv`` reports them in one line."""
 
-    own = argparse.ArgumentParser(prog=f"videomv train {task}", add_help=False)
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(f"{self.prog}: {message}")
+
+
+def resolve_config(task: str, options: list[str], writes_run: bool = True) -> tuple[TrainConfig, Path | None, bool]:
+    """``(config, resume checkpoint or None, print_only)`` from the command line of ``videomv train TASK``.
+
+    Everything is checked here, before any model loads: the options, the checkpoint resumed from
+    (its files are parsed, never unpickled) and the output folder. A resumed run continues in the
+    folder it was resumed from (the run folder around ``RUN/checkpoints/step-XXXXXXXX``), never in
+    the ``output_dir`` its saved config names, unless ``--output-dir`` says otherwise.
+    ``writes_run``: False for commands that read a run's options but write no run folder.
+    """
+    from ..training.checkpoint import check_output_dir, check_resumable, read_config, resolve_resume, run_folder
+
+    own = _OwnParser(prog=f"videomv train {task}", add_help=False)
     own.add_argument("--preset")
     own.add_argument("--resume")
     own.add_argument("--print-config", action="store_true")
     known, overrides = own.parse_known_args(options)
     resume = resolve_resume(known.resume) if known.resume else None
+    if resume is not None:
+        check_resumable(resume)
     if known.preset is not None:
         config = preset(known.preset)
     elif resume is not None:
-        config = TrainConfig.from_json((resume / CONFIG_FILE).read_text())
+        config = read_config(resume)
     else:
         raise ValueError(f"give --preset NAME ({', '.join(PRESETS)}) or --resume DIR")
+    if resume is not None:
+        config.output_dir = str(run_folder(resume) or "")
     config = apply_overrides(config, overrides)
     if config.task != task:
         # A reconstructor preset under `train diffusion` (or the reverse) is a mistake, not an override.
         raise ValueError(f"the configuration trains the {config.task}, not the {task}; pick a {task} preset")
+    if not config.output_dir:
+        raise ValueError(f"--resume {resume}: not inside a run's checkpoints/ folder; give --output-dir for the run")
+    config.check()
+    if writes_run:
+        check_output_dir(config.output_dir, resume)
     return config, resume, known.print_config
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Runs ``videomv train``."""
+    """Runs ``videomv train``.
+
+    Returns 0 when the run finished, and 128 + the signal's number (143 for SIGTERM, 130 for SIGINT,
+    as a shell reports a process the signal ended) when a signal stopped it after its checkpoint.
+    """
     from ..training.loop import make_accelerator, run
 
     if args.task == "export":
@@ -90,17 +120,25 @@ def run_train(args: argparse.Namespace) -> int:
     if main:
         print(f"videomv train {args.task}:\n{describe(config)}")
     result = run(config, resume=resume, accelerator=accelerator)
-    if not main:
+    if main:
+        summary = {
+            "step": result.step,
+            "stopped": result.stopped,
+            "final": str(result.final) if result.final else None,
+            "last_loss": result.losses[-1] if result.losses else None,
+            "steps_per_second": result.steps_per_second,
+        }
+        print(json.dumps(summary))
+    if not result.stopped:
         return 0
-    summary = {
-        "step": result.step,
-        "stopped": result.stopped,
-        "final": str(result.final) if result.final else None,
-        "last_loss": result.losses[-1] if result.losses else None,
-        "steps_per_second": result.steps_per_second,
-    }
-    print(json.dumps(summary))
-    return 0
+    signum = result.stop_signal or signal.SIGTERM
+    if main:
+        print(
+            f"videomv: stopped by {signal.Signals(signum).name} at step {result.step} of {config.max_steps}, "
+            f"checkpoint saved; continue with: videomv train {args.task} --resume {config.output_dir}",
+            file=sys.stderr,
+        )
+    return 128 + signum
 
 
 def run_embed_prompts(options: list[str]) -> int:
@@ -108,10 +146,10 @@ def run_embed_prompts(options: list[str]) -> int:
     from ..training.diffusion import build_pipeline
     from ..training.prompt_cache import dataset_prompts, write_prompt_embeddings
 
-    own = argparse.ArgumentParser(prog="videomv train embed-prompts", add_help=False)
+    own = _OwnParser(prog="videomv train embed-prompts", add_help=False)
     own.add_argument("--out", required=True, type=Path)
     known, rest = own.parse_known_args(options)
-    config, _, _ = resolve_config("diffusion", rest)
+    config, _, _ = resolve_config("diffusion", rest, writes_run=False)
     if config.prompt_embeddings:
         raise ValueError("embed-prompts computes --prompt-embeddings: leave that option out")
     pipe = build_pipeline(config)
@@ -125,7 +163,7 @@ def run_export(options: list[str]) -> int:
     """Runs ``videomv train export --resume CHECKPOINT --out DIR [--no-ema]``."""
     from ..training.loop import export_checkpoint
 
-    own = argparse.ArgumentParser(prog="videomv train export")
+    own = _OwnParser(prog="videomv train export")
     own.add_argument(
         "--resume",
         required=True,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import types
 import typing
 from collections.abc import Sequence
@@ -168,9 +169,41 @@ class TrainConfig:
 
     @classmethod
     def from_json(cls, text: str) -> TrainConfig:
-        """A configuration from ``to_json`` output; unknown keys are rejected."""
-        values = json.loads(text)
-        return replace_checked(cls(), values)
+        """A configuration from ``to_json`` output; unknown keys and values of the wrong type are rejected."""
+        return cls.from_values(json.loads(text))
+
+    @classmethod
+    def from_values(cls, values: Any) -> TrainConfig:
+        """A configuration from a JSON object of field values (a saved ``config.json``), type-checked.
+
+        Raises:
+            ValueError: naming the first unknown key or wrongly typed value.
+        """
+        if not isinstance(values, dict):
+            raise ValueError("not a training configuration (a JSON object of config keys)")
+        return replace_checked(cls(), {name: _typed_value(name, value) for name, value in values.items()})
+
+    def check(self) -> None:
+        """Rejects values no run can use (the types are right; the ranges are checked here), before anything loads.
+
+        Raises:
+            ValueError: naming the option and the values it takes.
+        """
+        for name, low, high in _RANGES:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not (math.isfinite(value) and low <= value and (high is None or value <= high)):
+                bound = f"from {low} to {high}" if high is not None else f"{low} or more"
+                raise ValueError(f"--{name.replace('_', '-')} must be a number {bound}, got {value}")
+        if self.max_minutes is not None and not (math.isfinite(self.max_minutes) and self.max_minutes > 0):
+            raise ValueError(f"--max-minutes must be a positive number, got {self.max_minutes}; or leave it out")
+        if self.min_timestep > self.max_timestep:
+            raise ValueError(f"--min-timestep {self.min_timestep} is above --max-timestep {self.max_timestep}")
+        if self.background not in ("white", "black", "gray", "random"):
+            raise ValueError(f"--background must be white, black, gray or random, got {self.background!r}")
+        if not [p for p in self.data.split(",") if p]:
+            raise ValueError("no dataset given: --data FOLDER[,FOLDER…]")
 
 
 # Hand-aligned: one preset per block, its fields in reading order.
@@ -211,6 +244,53 @@ PRESETS: dict[str, dict[str, Any]] = {
                               output_dir="runs/reconstructor-big"),
 }
 # fmt: on
+
+
+# (field, lowest, highest or None): the values a run can use. Exclusive bounds are written as the nearest
+# usable value (ema_decay: 1 would freeze the EMA; the Adam betas likewise).
+_RANGES: tuple[tuple[str, float, float | None], ...] = (
+    ("num_views", 1, None), ("image_size", 8, None), ("condition_dropout", 0, 1), ("image_dropout", 0, 1),
+    ("single_image_ratio", 0, 1), ("num_workers", 0, None), ("offset_noise", 0, None),
+    ("num_input_views", 1, None), ("num_supervision_views", 0, None), ("lpips_weight", 0, None),
+    ("min_timestep", 0, None), ("max_timestep", 0, None), ("input_background", 0, 1),
+    ("batch_size", 1, None), ("gradient_accumulation", 1, None), ("max_steps", 1, None),
+    ("lr", 0, None), ("weight_decay", 0, None), ("adam_beta1", 0, 0.999999),
+    ("adam_beta2", 0, 0.999999), ("warmup_steps", 0, None), ("max_grad_norm", 0, None),
+    ("profile_after", 0, None), ("ema_decay", 0, 0.999999), ("checkpoint_every", 1, None),
+    ("keep_checkpoints", 1, None), ("sample_every", 0, None), ("sample_inference_steps", 1, None),
+    ("sample_count", 0, None), ("log_every", 1, None), ("seed", 0, 2**31 - 1),
+)  # fmt: skip
+
+
+def _typed_value(name: str, value: Any) -> Any:
+    """``value`` of a saved config checked against the field's type (an int stands for a float)."""
+    hints = typing.get_type_hints(TrainConfig)
+    if name not in hints:
+        return value  # replace_checked names the unknown key with the valid ones
+    annotation = hints[name]
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        if value is None:
+            return None
+        annotation = next(a for a in args if a is not type(None))
+        args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is Literal:
+        ok = value in args and isinstance(value, str)
+    elif annotation is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    else:
+        ok = type(value) is annotation
+    if not ok:
+        raise ValueError(f"{name} must be {_kind(annotation)}, got {value!r}")
+    return value
+
+
+def _kind(annotation: Any) -> str:
+    if typing.get_origin(annotation) is Literal:
+        return "one of " + ", ".join(map(str, typing.get_args(annotation)))
+    kinds = {int: "an integer", float: "a number", bool: "true or false", str: "a string"}
+    return kinds.get(annotation, str(annotation))
 
 
 def field_names() -> list[str]:

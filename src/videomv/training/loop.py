@@ -6,9 +6,11 @@ A task is an ``nn.Module`` whose ``forward(batch)`` returns a dict of scalar los
 gradient accumulation, AdamW with warm-up + cosine, EMA, gradient clipping, per-rank data
 sharding, logging, sample grids, crash-safe checkpoints and exact resume.
 
-Exact resume: model, EMA, optimiser, LR schedule and every process's RNG states are restored by
-accelerate (``load_state``); the data position (epoch and batches consumed in it) is saved in
-``trainer_state.json`` and the resumed epoch skips the consumed batches of the same seeded order.
+Exact resume: model, EMA, optimiser, LR schedule and every process's RNG states are restored from
+safetensors and JSON (:mod:`.checkpoint`; nothing is unpickled); the data position (epoch and
+batches consumed in it) is saved in ``trainer_state.json`` and the resumed epoch skips the consumed
+batches of the same seeded order. The metrics log is cut back to the resumed step, so that every
+step appears in it once.
 
 Per-sample randomness: every batch is stamped with the optimiser step (``batch["step"]``) and its
 items carry their dataset index (``"index"``); the tasks draw a sample's noise, timestep, dropout
@@ -25,10 +27,12 @@ import json
 import logging
 import math
 import os
+import pickle
 import shutil
 import signal
 import tempfile
 import time
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,17 +41,28 @@ from typing import Any, Protocol
 import torch
 from accelerate import Accelerator
 from accelerate.utils import set_seed
-from safetensors.torch import load_file
 from torch import nn
 from torch.utils.data import DataLoader, Dataset, Sampler
 from tqdm.auto import tqdm
 
 from ..data.dataset import MultiViewDataset, find_samples
 from ..fileio import replace_folder, write_text_atomic
-from .checkpoint import CONFIG_FILE, StopRequest, load_checkpoint, resolve_resume, save_checkpoint
+from .checkpoint import (
+    MODEL_FILE,
+    StopRequest,
+    TrainingObjects,
+    check_checkpointable,
+    check_output_dir,
+    load_checkpoint,
+    read_config,
+    read_weights,
+    resolve_resume,
+    save_checkpoint,
+)
 from .config import TrainConfig
 from .diffusion import DiffusionTask
 from .reconstructor import build_reconstructor_task
+from .state_files import READ_ERRORS, check_like, first_line, load_state
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +99,7 @@ class TrainResult:
             accumulated micro-batches).
         step: the optimiser step reached.
         stopped: True when a SIGTERM/SIGINT ended the run early (a checkpoint was written).
+        stop_signal: the number of the signal that stopped it (None when not stopped).
         final: the ``save_pretrained`` folder written at the end (None when stopped early).
         steps_per_second: optimiser steps per second of this call, after the first step.
     """
@@ -91,6 +107,7 @@ class TrainResult:
     losses: list[float] = field(default_factory=list)
     step: int = 0
     stopped: bool = False
+    stop_signal: int | None = None
     final: Path | None = None
     steps_per_second: float | None = None
 
@@ -115,21 +132,27 @@ class EpochSampler(Sampler[int]):
 
 
 class MetricsLogger:
-    """Scalars to ``logs/metrics.jsonl`` always, and to TensorBoard when it is installed."""
+    """Scalars to ``logs/metrics.jsonl`` always, and to TensorBoard when it is installed.
 
-    def __init__(self, folder: Path, enabled: bool) -> None:
+    A run starting at step ``start`` (0, or the step resumed from) first drops the entries after it,
+    which a stopped run logged past its last checkpoint and the resumed run logs again.
+    """
+
+    def __init__(self, folder: Path, enabled: bool, start: int = 0) -> None:
         self.enabled = enabled
         self.writer = None
         if not enabled:
             return
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "metrics.jsonl"
+        truncate_metrics(self.path, start)
         try:
             from torch.utils.tensorboard import SummaryWriter
         except ImportError:  # tensorboard is optional: the JSONL file carries the same numbers
             logger.info("tensorboard not installed: scalars go to %s only", self.path)
         else:
-            self.writer = SummaryWriter(str(folder))
+            # purge_step: TensorBoard hides the events a stopped run wrote past the resumed step.
+            self.writer = SummaryWriter(str(folder), purge_step=start + 1)
 
     def log(self, step: int, values: dict[str, float]) -> None:
         if not self.enabled:
@@ -143,6 +166,24 @@ class MetricsLogger:
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+
+
+def truncate_metrics(path: Path, step: int) -> None:
+    """Rewrites the metrics log ``path`` (atomically) without its entries after ``step``.
+
+    Lines that do not parse (one cut short by a kill) are dropped too.
+    """
+    if not path.is_file():
+        return
+    kept = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("step"), int) and entry["step"] <= step:
+            kept.append(line + "\n")
+    write_text_atomic(path, "".join(kept))
 
 
 def apply_configured_lr(schedule: Any, lr: float) -> None:
@@ -318,14 +359,16 @@ def train(
     Returns:
         A :class:`TrainResult`.
     """
+    config.check()
     accelerator = accelerator or make_accelerator(config)
+    check_checkpointable(accelerator)
+    path = resolve_resume(resume) if resume is not None else None
+    check_output_dir(config.output_dir, path)
     if config.attention_backend not in ("auto", "math") and accelerator.device.type != "cuda":
         raise ValueError(
             f"attention_backend {config.attention_backend!r} is a CUDA kernel and this run is on "
             f"{accelerator.device.type}; use auto or math"
         )
-    if config.max_minutes is not None and not config.max_minutes > 0:
-        raise ValueError(f"--max-minutes must be a positive number, got {config.max_minutes}; or leave it out")
     output = Path(config.output_dir)
     main = accelerator.is_main_process
     # Only draws outside the per-sample generators use the global RNGs (model dropout, items without an
@@ -366,17 +409,21 @@ def train(
         # tiny UNet); no step-time change was measurable on the H100 (docs/training_notes.md).
         ema = EMAModel(params, decay=config.ema_decay, foreach=True)
         ema.to(accelerator.device)
-        accelerator.register_for_checkpointing(ema)
+    objects = TrainingObjects(model, optimizer, schedule, {"ema": ema} if ema is not None else {})
 
     step, epoch, consumed = 0, 0, 0
-    if resume is not None:
-        path = resolve_resume(resume)
-        state = load_checkpoint(accelerator, path)
+    if path is not None:
+        state = load_checkpoint(accelerator, path, objects)
+        missing = {"epoch", "batches_in_epoch"} - set(state)
+        if missing:
+            raise ValueError(f"{path}: its trainer state has no {', '.join(sorted(missing))}; not a run's checkpoint")
         step, epoch, consumed = state["step"], state["epoch"], state["batches_in_epoch"]
         logger.info("resumed from %s at step %d (epoch %d, batch %d)", path, step, epoch, consumed)
         apply_configured_lr(schedule, config.lr)
+        if ema is not None:
+            ema.to(accelerator.device)  # read back on the host
 
-    metrics = MetricsLogger(output / "logs", enabled=main)
+    metrics = MetricsLogger(output / "logs", enabled=main, start=step)
     result = TrainResult(step=step)
     bar = tqdm(total=config.max_steps, initial=step, desc=config.task, disable=not (main and progress))
     pending: list[torch.Tensor] = []  # this step's micro-batch losses
@@ -396,7 +443,7 @@ def train(
 
     def checkpoint() -> None:
         save_checkpoint(
-            accelerator, output / "checkpoints", step, {"epoch": epoch, "batches_in_epoch": consumed},
+            accelerator, output / "checkpoints", step, objects, {"epoch": epoch, "batches_in_epoch": consumed},
             config.to_json(), config.keep_checkpoints,
         )  # fmt: skip
 
@@ -467,6 +514,7 @@ def train(
             else:
                 epoch, consumed = epoch + 1, 0
         result.stopped = stop.requested and step < config.max_steps
+        result.stop_signal = stop.signum if result.stopped else None
     if unread:
         read_losses()
     bar.close()
@@ -538,22 +586,26 @@ def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: b
         The written folder.
     """
     path = resolve_resume(checkpoint)
-    config = TrainConfig.from_json((path / CONFIG_FILE).read_text())
-    weights_file = path / "model.safetensors"
+    config = read_config(path)
+    output_dir = Path(output_dir)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise NotADirectoryError(f"--out {output_dir}: a file, not a folder; give a folder for the exported model")
+    # Everything read from the checkpoint is parsed and checked before the model is built.
+    weights_file = path / MODEL_FILE
     if not weights_file.is_file():
         raise FileNotFoundError(f"{weights_file}: missing; this checkpoint holds no single-file model weights")
+    # The checkpoint holds the whole task's state: the trained network is its `model.` part.
+    weights = {k.removeprefix("model."): v for k, v in read_weights(weights_file).items() if k.startswith("model.")}
+    ema_state = read_ema_state(path) if use_ema and config.ema_decay > 0 else None
     task = build_task(config)
-    # accelerate saved the whole task's state: the trained network is its `model.` part.
-    weights = {k.removeprefix("model."): v for k, v in load_file(weights_file).items() if k.startswith("model.")}
     missing, unexpected = task.model.load_state_dict(weights, strict=False)
     if missing or unexpected:
         raise ValueError(
             f"{weights_file} does not fit the model its config.json builds "
             f"(missing {missing[:3]}, unexpected {unexpected[:3]}); export with the videomv version that trained it"
         )
-    if use_ema and config.ema_decay > 0:
-        _copy_ema_weights(path, config, [p for p in task.parameters() if p.requires_grad])
-    output_dir = Path(output_dir)
+    if ema_state is not None:
+        _copy_ema_weights(*ema_state, config, [p for p in task.parameters() if p.requires_grad])
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".export-{path.name}.", dir=output_dir))
     try:
@@ -563,15 +615,39 @@ def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: b
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _copy_ema_weights(checkpoint: Path, config: TrainConfig, params: list[nn.Parameter]) -> None:
+# Where checkpoints of videomv before format 2 kept the EMA state (accelerate's first custom slot, a torch pickle).
+LEGACY_EMA_FILE = "custom_checkpoint_0.pkl"
+
+
+def read_ema_state(checkpoint: Path) -> tuple[Path, Any]:
+    """``(file, state)`` of a checkpoint's EMA weights, read without running anything in the file.
+
+    ``ema.safetensors`` is parsed as such; the pickle of an older checkpoint only through
+    ``torch.load(weights_only=True)``, which builds tensors and plain containers and refuses the rest.
+    """
+    file = checkpoint / "ema.safetensors"
+    if file.is_file():
+        return file, load_state(file)
+    legacy = checkpoint / LEGACY_EMA_FILE
+    if not legacy.is_file():
+        raise FileNotFoundError(f"{file}: missing although the run kept EMA weights; export with --no-ema")
+    try:
+        return legacy, torch.load(legacy, map_location="cpu", weights_only=True)
+    except (*READ_ERRORS, pickle.UnpicklingError, EOFError, zipfile.BadZipFile) as error:
+        raise ValueError(
+            f"{legacy}: not readable as EMA weights ({first_line(error)}); nothing in it was run; export with --no-ema"
+        ) from None
+
+
+def _copy_ema_weights(file: Path, state: Any, config: TrainConfig, params: list[nn.Parameter]) -> None:
     from diffusers.training_utils import EMAModel
 
-    # The EMA model is the only object the loop registers for checkpointing: accelerate's first custom slot.
-    state_file = checkpoint / "custom_checkpoint_0.pkl"
-    if not state_file.is_file():
-        raise FileNotFoundError(f"{state_file}: missing although the run kept EMA weights; export with --no-ema")
     ema = EMAModel(params, decay=config.ema_decay)
-    ema.load_state_dict(torch.load(state_file, map_location="cpu", weights_only=True))
+    try:
+        check_like(ema.state_dict(), state)
+        ema.load_state_dict(state)
+    except ValueError as error:
+        raise ValueError(f"{file}: does not fit the model of its config.json ({error}); export with --no-ema") from None
     ema.copy_to(params)
 
 
