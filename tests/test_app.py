@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import time
@@ -57,10 +58,13 @@ def test_upload_is_reencoded_under_the_apps_own_name(tmp_path, workspace) -> Non
     [
         (lambda p: _image(p, size=(300, 20)), "300x20 pixels, larger than 256 on a side; downscale it first"),
         (lambda p: _image(p, size=(40, 8)), "40x8 pixels, smaller than 16 on a side; upload a larger one"),
-        (lambda p: p.write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>") and p, "upload a PNG, JPEG or WebP"),
+        (
+            lambda p: p.write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>") and p,
+            "not a PNG, JPEG, WebP, BMP or GIF",
+        ),
         (lambda p: p.write_bytes(_png_bytes()[:60]) and p, "could not read the upload as an image"),
         (lambda p: p.write_bytes(os.urandom(60_000)) and p, "MB, more than the 0.05 MB limit; upload a smaller file"),
-        (lambda p: _image(p, mode="RGB", fmt="TIFF"), "TIFF images are not accepted; upload a PNG, JPEG or WebP"),
+        (lambda p: _image(p, mode="RGB", fmt="TIFF"), "not a PNG, JPEG, WebP, BMP or GIF image; upload one of those"),
     ],
     ids=["too-large", "too-small", "svg", "truncated", "too-many-bytes", "tiff"],
 )
@@ -110,12 +114,13 @@ def test_zip_and_viewer_camera(tmp_path) -> None:
 # ------------------------------------------------------------------------------------------ requests
 
 
-def test_requests_are_checked_before_any_work(image_pipe, workspace) -> None:
+def test_requests_are_checked_before_any_work(tmp_path, image_pipe, workspace) -> None:
     generator = Generator(image_pipe, workspace, LIMITS)
     assert generator.accepts_image and not generator.accepts_prompt_alone
-    request = generator.check("img.png", "  ", **SETTINGS)
+    upload = str(_image(tmp_path / "img.png"))
+    request = generator.check(upload, "  ", **SETTINGS)
     assert request.prompt is None and request.views == VIEWS and request.seed == 5
-    assert generator.check("img.png", "a mug", **SETTINGS).prompt == "a mug"  # a caption beside the image
+    assert generator.check(upload, "a mug", **SETTINGS).prompt == "a mug"  # a caption beside the image
     for message, (image, prompt) in {"needs an image": (None, "a chair"), "upload one": (None, "")}.items():
         with pytest.raises(ValueError, match=message):
             generator.check(image, prompt, **SETTINGS)
@@ -125,11 +130,11 @@ def test_requests_are_checked_before_any_work(image_pipe, workspace) -> None:
         ("seed", -1, "the seed must be a whole number"),
     ]:
         with pytest.raises(ValueError, match=message):
-            generator.check("img.png", None, **{**SETTINGS, key: value})
+            generator.check(upload, None, **{**SETTINGS, key: value})
     text = Generator(tiny_pipeline(reconstructor=False), workspace, LIMITS)
     assert not text.accepts_image and text.accepts_prompt_alone
     with pytest.raises(ValueError, match="from a prompt only; remove the image"):
-        text.check("img.png", None, **SETTINGS)
+        text.check(upload, None, **SETTINGS)
     with pytest.raises(ValueError, match="type a prompt or upload an image"):
         text.check(None, " ", **SETTINGS)
     with pytest.raises(ValueError, match="shorten it"):
@@ -139,14 +144,20 @@ def test_requests_are_checked_before_any_work(image_pipe, workspace) -> None:
 def test_a_request_writes_everything_into_its_own_folder(tmp_path, image_pipe, workspace) -> None:
     generator = Generator(image_pipe, workspace, LIMITS, orbit_frames=4)
     shown = generator.run(generator.check(str(_image(tmp_path / "object.png")), None, **SETTINGS))
-    folder = workspace.root / next(workspace.root.iterdir()).name
+    (folder,) = [p for p in workspace.root.iterdir() if p.name != "gradio"]
     assert [caption for _, caption in shown["views"]] == [f"view {i} · {90 * i}°" for i in range(VIEWS)]
     assert Image.open(shown["views"][0][0]).size == (SIZE, SIZE)
     for key in ("video", "ply", "zip"):
         assert os.path.dirname(shown[key]).startswith(str(folder)), key
-    names = zipfile.ZipFile(shown["zip"]).namelist()
-    assert {"videomv-result/gaussians.ply", "videomv-result/views.mp4", "videomv-result/result.json"} <= set(names)
+    archive = zipfile.ZipFile(shown["zip"])
+    names = set(archive.namelist())
+    assert {"videomv-result/gaussians.ply", "videomv-result/views.mp4", "videomv-result/result.json"} <= names
     assert shown["record"]["seed"] == 5 and shown["record"]["settings"]["elevation"] == 10.0
+    # No server path in the zip's result.json or on the page: the input goes by its name, and is in the zip.
+    text = archive.read("videomv-result/result.json").decode()
+    assert str(workspace.root) not in text and str(tmp_path) not in text
+    assert json.loads(text)["settings"]["image"] == shown["record"]["settings"]["image"] == "input.png"
+    assert "videomv-result/input.png" in names
 
 
 def test_pipeline_errors_name_the_upload_not_its_path(tmp_path, image_pipe, workspace) -> None:
@@ -159,8 +170,10 @@ def test_pipeline_errors_name_the_upload_not_its_path(tmp_path, image_pipe, work
 
 
 @pytest.mark.skipif(importlib.util.find_spec("gradio") is None, reason="gradio not installed (pip install '.[app]')")
-def test_the_interface_builds(image_pipe, workspace) -> None:
+def test_the_interface_builds(image_pipe, workspace, monkeypatch) -> None:
     from videomv.app import build_app
+
+    monkeypatch.setenv("GRADIO_TEMP_DIR", "")  # build_app points it into the workspace; restored afterwards
 
     demo = build_app(image_pipe, workspace, LIMITS, default_steps=2, model_name="tiny")
     labels = {getattr(block, "label", None) for block in demo.blocks.values()}

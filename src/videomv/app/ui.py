@@ -9,20 +9,27 @@ browser.
 
 from __future__ import annotations
 
+import json
 import logging
+import math
+import os
+import re
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..pipelines.export import GenerateSettings, generate_to_folder
+from ..pipelines.export import RESULT_FILE, GenerateSettings, generate_to_folder
 from ..pipelines.videomv import VideoMVPipeline
-from .workspace import AppLimits, Workspace, save_upload, viewer_camera, zip_folder
+from .guard import ASSET_PREFIX, UploadGuard
+from .workspace import NOT_AN_IMAGE, AppLimits, Workspace, save_upload, viewer_camera, zip_folder
 
 logger = logging.getLogger(__name__)
 
 VIEWER_JS = Path(__file__).resolve().parent / "static" / "splat-viewer.js"
+# Served by the app's guard under this name (the page names no server path).
+VIEWER_URL = f"{ASSET_PREFIX}{VIEWER_JS.name}"
 VIEWER_ID = "videomv-splat"
 # The viewer draws into this element; it is created once and never re-rendered by Gradio.
 VIEWER_HTML = (
@@ -74,6 +81,13 @@ class Request:
     seed: int
     three_d_aware: bool
 
+    def settings(self, image: str | None, orbit_frames: int) -> GenerateSettings:
+        """The request as ``videomv generate``'s settings, conditioned on ``image`` (a file on the server)."""
+        return GenerateSettings(
+            prompt=self.prompt, image=image, views=self.views, elevation=self.elevation, steps=self.steps,
+            guidance=self.guidance, seed=self.seed, three_d_aware=self.three_d_aware, orbit_frames=orbit_frames,
+        )  # fmt: skip
+
 
 class Generator:
     """Runs requests one at a time on one pipeline, each in its own folder.
@@ -105,7 +119,11 @@ class Generator:
         return self.pipe.conditioning == "text" or bool(self.pipe.config.text_to_views)
 
     def check(self, image: str | None, prompt: str | None, **settings: Any) -> Request:
-        """Turns the raw form values into a :class:`Request`, or raises ``ValueError`` saying what to fix."""
+        """Turns the raw form values into a :class:`Request`, or raises ``ValueError`` saying what to fix.
+
+        The app's own limits come first, then the rules every generation obeys
+        (:meth:`GenerateSettings.check`, as for ``videomv generate``), all before any work.
+        """
         prompt = (prompt or "").strip() or None
         if image is not None and not self.accepts_image:
             raise ValueError("this model generates from a prompt only; remove the image")
@@ -115,19 +133,23 @@ class Generator:
             raise ValueError("type a prompt or upload an image")
         if prompt is not None and len(prompt) > self.limits.max_prompt_chars:
             raise ValueError(f"the prompt is longer than {self.limits.max_prompt_chars} characters; shorten it")
-        views, steps = int(settings["views"]), int(settings["steps"])
+        views, steps = _whole("views", settings["views"]), _whole("steps", settings["steps"])
         if not 1 <= views <= self.limits.max_views:
             raise ValueError(f"views must be between 1 and {self.limits.max_views}")
         if not 1 <= steps <= self.limits.max_steps:
             raise ValueError(f"steps must be between 1 and {self.limits.max_steps}")
-        seed = int(settings["seed"] or 0)
+        seed = 0 if settings["seed"] is None else _whole("the seed", settings["seed"])
         if not 0 <= seed < 2**63:
             raise ValueError("the seed must be a whole number from 0 to 2**63 - 1")
-        return Request(
-            prompt=prompt, image=image, views=views, elevation=float(settings["elevation"]), steps=steps,
-            guidance=float(settings["guidance"]), seed=seed,
-            three_d_aware=bool(settings["three_d_aware"]),
+        request = Request(
+            prompt=prompt, image=image, views=views, elevation=_real("elevation", settings["elevation"]), steps=steps,
+            guidance=_real("guidance", settings["guidance"]), seed=seed, three_d_aware=bool(settings["three_d_aware"]),
         )  # fmt: skip
+        try:
+            request.settings(image, self.orbit_frames).check()
+        except (ValueError, FileNotFoundError) as error:
+            raise ValueError(_for_the_page(str(error), image, self.workspace.root)) from error
+        return request
 
     def run(self, request: Request) -> dict[str, Any]:
         """Generates ``request`` into a fresh folder; returns the paths and facts the page shows.
@@ -137,20 +159,18 @@ class Generator:
         """
         folder = self.workspace.new_request()
         image = str(save_upload(request.image, folder, self.limits)) if request.image else None
-        settings = GenerateSettings(
-            prompt=request.prompt, image=image, views=request.views, elevation=request.elevation,
-            steps=request.steps, guidance=request.guidance, seed=request.seed,
-            three_d_aware=request.three_d_aware, orbit_frames=self.orbit_frames,
-        )  # fmt: skip
         try:
             with self._lock:
-                result = generate_to_folder(self.pipe, settings, folder / "result", progress=True)
+                result = generate_to_folder(
+                    self.pipe, request.settings(image, self.orbit_frames), folder / "result", progress=True
+                )
         except (ValueError, FileNotFoundError) as error:
-            raise ValueError(_without_path(str(error), image)) from error
+            raise ValueError(_for_the_page(str(error), image, self.workspace.root)) from error
         out, files = result.out, result.files
+        record = _publish_record(result.record, out, self.workspace.root)
         views = sorted((out / files["views"]).glob("*.png"))
         return {
-            "record": result.record,
+            "record": record,
             "views": [(str(p), f"view {i} · {360 * i / len(views):.0f}°") for i, p in enumerate(views)],
             "video": str(out / files["views_mp4"]),
             "ply": str(out / files["gaussians_ply"]) if "gaussians_ply" in files else None,
@@ -158,13 +178,100 @@ class Generator:
         }
 
 
-def _without_path(message: str, image: str | None) -> str:
-    """The pipeline names an image by its path; the user knows it as "the uploaded image"."""
-    if image is None:
-        return message
-    for named in (f"image '{image}'", f"image {image}", repr(image), image):
-        message = message.replace(named, "the uploaded image")
-    return message
+def _whole(name: str, value: Any) -> int:
+    """A form or API value as a whole number, or a one-line ``ValueError`` naming the field."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value  # exact, however large (a float would round 2**63 - 1 up)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not (math.isfinite(number) and number.is_integer()):
+        raise ValueError(f"{name} must be a whole number")
+    return int(number)
+
+
+def _real(name: str, value: Any) -> float:
+    """A form or API value as a float (finiteness is :meth:`GenerateSettings.check`'s rule), or a ``ValueError``."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number") from None
+
+
+# An absolute path under a folder, in a message: up to the next space or quote.
+_PATH_TAIL = r"[^\s'\"]*"
+
+
+def _for_the_page(message: str, image: str | None, root: Path) -> str:
+    """A message without server paths: the image is "the uploaded image", files of the app go by their names.
+
+    Options are named as on the page ("guidance", not the command line's "--guidance").
+    """
+    if image is not None:
+        message = message.replace(
+            f"image file not found: {image}", "the upload is gone from the server; upload it again"
+        )
+        for named in (f"image '{image}'", f"image {image}", repr(image), image):
+            message = message.replace(named, "the uploaded image")
+    for folder in {str(root), str(root.resolve())}:
+        message = re.sub(re.escape(folder) + _PATH_TAIL, lambda match: Path(match.group()).name, message)
+    return re.sub(r"(?<![\w-])--(?=[a-z])", "", message)
+
+
+def _without_server_paths(value: Any, root: Path) -> Any:
+    """``value`` (JSON-like) with every string naming a file under ``root`` replaced by the file's name."""
+    if isinstance(value, dict):
+        return {key: _without_server_paths(item, root) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_server_paths(item, root) for item in value]
+    if isinstance(value, str) and any(value.startswith(f"{r}{os.sep}") for r in (root, root.resolve())):
+        return Path(value).name
+    return value
+
+
+def _publish_record(record: dict[str, Any], out: Path, root: Path) -> dict[str, Any]:
+    """Rewrites ``out/result.json`` (in the zip and on the page) without the server's paths; returns the record.
+
+    The condition image was re-encoded into the request folder as ``input.png``: the record names
+    it so, and the result folder gets a copy, so the zip holds the input it names.
+    """
+    record = _without_server_paths(record, root)
+    if record["settings"].get("image"):
+        source = out.parent / record["settings"]["image"]
+        (out / source.name).write_bytes(source.read_bytes())
+    (out / RESULT_FILE).write_text(json.dumps(record, indent=2, allow_nan=False) + "\n")
+    return record
+
+
+def _use_private_gradio_folder(workspace: Workspace) -> None:
+    """Points Gradio's temporary folder (uploads, served copies of results) into ``workspace``.
+
+    Gradio reads ``GRADIO_TEMP_DIR`` when its blocks are created and whenever it checks a path, so
+    it is set for the process: the app is the process's one Gradio app. Every folder Gradio
+    creates then lies in the workspace, is the app's, and goes when the workspace is closed.
+    """
+    os.environ["GRADIO_TEMP_DIR"] = str(workspace.gradio_dir)
+
+
+def _refuse_unreadable_images(component: Any, gr: Any) -> None:
+    """Makes ``component``'s own decoding failures the app's one-line message, with no server path.
+
+    Gradio opens an image input before the app sees it; a file that is no image (only reachable
+    through the API, the upload route refuses them) would otherwise show PIL's error naming the
+    server path of the file.
+    """
+    decode = component.preprocess
+
+    def preprocess(payload: Any) -> Any:
+        try:
+            return decode(payload)
+        except gr.Error:
+            raise
+        except Exception as error:
+            raise gr.Error(NOT_AN_IMAGE, print_exception=False) from error
+
+    component.preprocess = preprocess
 
 
 def _prompt_label(generator: Generator) -> str:
@@ -211,6 +318,7 @@ def build_app(
         A ``gradio.Blocks``; launch it with :func:`launch_app`.
     """
     gr = _gradio()
+    _use_private_gradio_folder(workspace)
     limits = limits or AppLimits()
     generator = Generator(pipe, workspace, limits, orbit_frames)
     config = pipe.config
@@ -230,9 +338,9 @@ def build_app(
             shown = generator.run(request)
         except ValueError as error:
             raise gr.Error(str(error), print_exception=False) from error
-        except Exception as error:  # a bug or an out-of-memory: keep the traceback in the server log
+        except Exception as error:  # a bug or an out-of-memory: the traceback (and any path) stays in the server log
             logger.exception("generation failed")
-            raise gr.Error(f"generation failed ({type(error).__name__}: {error}); see the server log") from error
+            raise gr.Error(f"generation failed ({type(error).__name__}); see the server log") from error
         camera = viewer_camera(shown["record"])
         summary = _summary(shown["record"], time.perf_counter() - start)
         return shown["views"], shown["video"], shown["ply"], shown["video"], shown["zip"], camera, summary
@@ -255,6 +363,7 @@ def build_app(
                     type="filepath", image_mode=None, sources=["upload", "clipboard"], height=280,
                     visible=generator.accepts_image, elem_id="videomv-image",
                 )  # fmt: skip
+                _refuse_unreadable_images(image, gr)
                 prompt = gr.Textbox(
                     label=_prompt_label(generator), placeholder="a red chair", max_lines=2, elem_id="videomv-prompt"
                 )
@@ -297,14 +406,32 @@ def build_app(
     return demo
 
 
+def guard_middleware(workspace: Workspace, limits: AppLimits) -> list[Any]:
+    """The app's :class:`~videomv.app.guard.UploadGuard` as FastAPI middleware for Gradio's app.
+
+    It serves the viewer bundle (and nothing else from the package folder), bounds what each
+    client may send and keeps only image uploads.
+    """
+    from starlette.middleware import Middleware
+
+    assets = {VIEWER_JS.name: VIEWER_JS}
+    return [Middleware(UploadGuard, limits=limits, uploads=workspace.gradio_dir, assets=assets)]
+
+
 def launch_app(
-    demo: Any, limits: AppLimits, host: str = "127.0.0.1", port: int | None = None, block: bool = True
+    demo: Any,
+    workspace: Workspace,
+    limits: AppLimits,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    block: bool = True,
 ) -> Any:
-    """Queues and launches ``demo``: one generation at a time, bounded queue and upload size.
+    """Queues and launches ``demo``: one generation at a time, bounded queue, uploads and quotas.
 
     Args:
         demo: from :func:`build_app`.
-        limits: queue size and upload limit.
+        workspace: the workspace ``demo`` was built with (its Gradio folder holds the uploads).
+        limits: queue size, upload limit and per-client quota.
         host: the address to bind (default: this machine only).
         port: the port (None: Gradio's default, 7860, or the next free one).
         block: serve until interrupted; False returns once the server runs (tests).
@@ -312,11 +439,9 @@ def launch_app(
     Returns:
         Gradio's ``(app, local_url, share_url)``.
     """
-    gr = _gradio()
-    # Only the bundle itself is served from the package folder, nothing beside it.
-    gr.set_static_paths([str(VIEWER_JS)])
     demo.queue(max_size=limits.queue_size, default_concurrency_limit=1)
     return demo.launch(
         server_name=host, server_port=port, max_file_size=limits.max_upload_bytes, prevent_thread_lock=not block,
-        head=f'<script src="gradio_api/file={VIEWER_JS}"></script>', show_error=True, quiet=False,
+        head=f'<script src="{VIEWER_URL}"></script>', show_error=True, quiet=False,
+        app_kwargs={"middleware": guard_middleware(workspace, limits)},
     )  # fmt: skip

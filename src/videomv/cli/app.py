@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import math
 import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +87,27 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         metavar="M",
         help="how long results stay on disk (default %(default)s)",
     )
+    bounds.add_argument(
+        "--max-client-mb",
+        type=float,
+        default=limits.max_client_mb,
+        metavar="MB",
+        help="most megabytes one address may send per --quota-minutes (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--quota-minutes",
+        type=float,
+        default=limits.quota_minutes,
+        metavar="M",
+        help="the window of --max-client-mb (default %(default)s)",
+    )
+    bounds.add_argument(
+        "--max-uploads-mb",
+        type=float,
+        default=limits.max_uploads_mb,
+        metavar="MB",
+        help="most megabytes of uploads kept on disk; the oldest go first (default %(default)s)",
+    )
     parser.set_defaults(func=run_app)
 
 
@@ -97,6 +119,7 @@ def run_app(args: argparse.Namespace) -> int:
     limits = AppLimits(
         max_upload_mb=args.max_upload_mb, max_image_side=args.max_image_side, max_views=args.max_views,
         max_steps=args.max_steps, queue_size=args.queue_size, keep_minutes=args.keep_minutes,
+        max_client_mb=args.max_client_mb, quota_minutes=args.quota_minutes, max_uploads_mb=args.max_uploads_mb,
     )  # fmt: skip
     _check(args, limits)
     ui._gradio()  # a missing extra should not cost a model load
@@ -107,7 +130,7 @@ def run_app(args: argparse.Namespace) -> int:
     demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name)
     print(f"videomv app: model {name} on {pipe.device}; results under {workspace.root} (deleted on exit)")
     signal.signal(signal.SIGTERM, _interrupt)
-    ui.launch_app(demo, limits, host=args.host, port=args.port)
+    ui.launch_app(demo, workspace, limits, host=args.host, port=args.port)
     return 0
 
 
@@ -120,12 +143,13 @@ def _check(args: argparse.Namespace, limits: AppLimits) -> None:
     """One-line errors for option values that cannot work, before anything is loaded."""
     positive = {
         "--steps": 1 if args.steps is None else args.steps, "--orbit-frames": args.orbit_frames,
-        "--max-upload-mb": limits.max_upload_mb, "--max-image-side": limits.max_image_side,
-        "--max-views": limits.max_views, "--max-steps": limits.max_steps, "--queue-size": limits.queue_size,
-        "--keep-minutes": limits.keep_minutes,
+        **{f"--{name.replace('_', '-')}": value for name, value in vars(limits).items()},
     }  # fmt: skip
-    bad = [name for name, value in positive.items() if value <= 0]
+    # "not value > 0" also refuses nan; inf is no limit at all.
+    bad = [name for name, value in positive.items() if not (math.isfinite(value) and value > 0)]
     if bad:
         raise ValueError(f"{', '.join(bad)} must be positive")
     if not 0 <= args.port < 65536:
         raise ValueError(f"--port {args.port} is not a port number; use 1024-65535")
+    if args.steps is not None and args.steps > limits.max_steps:
+        raise ValueError(f"--steps {args.steps} is more than --max-steps {limits.max_steps}; lower --steps")

@@ -113,27 +113,78 @@ def _read_prompts(args: argparse.Namespace) -> list[str]:
 
 
 def _check_args(args: argparse.Namespace, prompts: list[str]) -> None:
-    """Cheap checks before any model is loaded."""
+    """Every option, checked before any model is loaded or anything written; one line each."""
     if args.data is None and not prompts:
         needs = "--data DIR" if args.protocol == "views" else "--data DIR or --prompt TEXT / --prompts FILE"
         raise ValueError(f"nothing to evaluate; give {needs}")
     if args.data is not None and prompts:
         raise ValueError("give either --data or prompts, not both")
-    positive = {
-        "--steps": args.steps or 1, "--views": args.views or 1, "--limit": args.limit or 1, "--size": args.size or 1,
-        "--fit-steps": getattr(args, "fit_steps", 1), "--fit-gaussians": getattr(args, "fit_gaussians", 1),
-    }  # fmt: skip
-    bad = [name for name, value in positive.items() if value < 1]
-    if bad:
-        raise ValueError(f"{', '.join(bad)} must be at least 1")
+    _check_counts(args)
     if args.input_view < 0:
-        raise ValueError("--input-view must be a view index (0 or more)")
+        raise ValueError(f"--input-view must be a view index (0 or more), got {args.input_view}")
+    _sampling_settings(args).check()
+    _recon_views(args)
+    if args.data is not None:
+        _check_data(args)
+
+
+def _check_counts(args: argparse.Namespace) -> None:
+    """The counts only eval has: each None (the default) or a whole number from 1 to its bound."""
+    from .gaussians import MAX_FIT_GAUSSIANS, MAX_FIT_STEPS, MAX_RENDER_SIZE
+
+    bounds = {
+        "--limit": (args.limit, None), "--size": (args.size, MAX_RENDER_SIZE),
+        "--fit-steps": (getattr(args, "fit_steps", None), MAX_FIT_STEPS),
+        "--fit-gaussians": (getattr(args, "fit_gaussians", None), MAX_FIT_GAUSSIANS),
+    }  # fmt: skip
+    # `is None`, never `or`: a 0 given on purpose is refused, not read as "the default".
+    for name, (value, high) in bounds.items():
+        if value is not None and not (value >= 1 and (high is None or value <= high)):
+            allowed = "at least 1" if high is None else f"from 1 to {high}"
+            raise ValueError(f"{name} must be {allowed}, got {value}")
+
+
+def _sampling_settings(args: argparse.Namespace) -> Any:
+    """The sampling options eval shares with ``videomv generate``, as its settings: one set of rules for both.
+
+    The prompt is a stand-in (eval's objects bring their own condition); views, steps, guidance,
+    seed and the 3D-aware schedule are checked exactly as ``generate`` checks them.
+    """
+    from ..pipelines.export import GenerateSettings
+
+    return GenerateSettings(
+        prompt="eval", views=args.views, steps=args.steps, guidance=args.guidance, seed=args.seed,
+        three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
+    )  # fmt: skip
+
+
+def _recon_views(args: argparse.Namespace) -> list[int] | None:
+    """``--recon-views 0,6,12,18`` as view indices (None: evenly spaced), or a one-line error."""
+    text = getattr(args, "recon_views", None)
+    if text is None:
+        return None
+    tokens = [token.strip() for token in text.split(",")]
+    if not tokens or not all(token.isdigit() for token in tokens) or len(set(tokens)) != len(tokens):
+        raise ValueError(f"--recon-views {text!r}: give distinct view indices separated by commas, e.g. 0,6,12,18")
+    return [int(token) for token in tokens]
+
+
+def _check_data(args: argparse.Namespace) -> None:
+    """``--data`` is a folder that holds objects of ``--layout`` (and ``--split``): listed, not read."""
+    from ..evaluation.objects import data_objects
+
+    if not args.data.exists():
+        raise FileNotFoundError(f"--data {args.data}: folder not found")
+    if not args.data.is_dir():
+        raise NotADirectoryError(f"--data {args.data} is a file; give a dataset or sample folder")
+    if not data_objects(args.data, args.split, args.layout, args.input_view, args.views, args.size, args.limit):
+        raise ValueError(f"--data {args.data}: no objects to evaluate")
 
 
 def _resolve_methods(args: argparse.Namespace, pipe: Any) -> list[str]:
     from ..evaluation.methods import parse_methods
 
-    names = parse_methods(args.methods or DEFAULT_METHODS[args.protocol])
+    names = parse_methods(DEFAULT_METHODS[args.protocol] if args.methods is None else args.methods)
     if args.methods is None and pipe is not None and pipe.reconstructor is None:
         names = [n for n in names if n != "plain"]  # nothing to compare against without 3D-aware sampling
     return names
@@ -146,10 +197,9 @@ def _protocol(args: argparse.Namespace, pipe: Any) -> Any:
     if args.protocol == "views":
         return ViewsProtocol()
     if args.protocol == "consistency":
-        recon_views = [int(v) for v in args.recon_views.split(",")] if args.recon_views else None
         reconstructor = pipe.reconstructor if pipe is not None else None
         return ConsistencyProtocol(
-            args.fit_steps, reconstructor, recon_views, num_gaussians=args.fit_gaussians, progress=False
+            args.fit_steps, reconstructor, _recon_views(args), num_gaussians=args.fit_gaussians, progress=False
         )
     return TextProtocol(ClipScorer.load(args.clip), fid=args.data is not None)
 
@@ -166,19 +216,20 @@ def _objects(args: argparse.Namespace, prompts: list[str], pipe: Any, size: int 
     if pipe is None:
         raise ValueError("prompts need a text-to-views model to generate from; use a model method")
     config = pipe.config
-    cameras = orbit(args.views or config.num_views, config.elevation, config.radius, config.fov, pipe.image_size)
+    views = config.num_views if args.views is None else args.views
+    cameras = orbit(views, config.elevation, config.radius, config.fov, pipe.image_size)
     return prompt_objects(prompts[: args.limit], cameras)
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from ..evaluation.harness import prepare_output_folder, run_evaluation
+    from ..evaluation.harness import check_output_folder, prepare_output_folder, run_evaluation
     from ..evaluation.methods import build_methods, needs_model, parse_methods
     from ..pipelines.export import load_pipeline
 
     prompts = _read_prompts(args)
     _check_args(args, prompts)
-    requested = parse_methods(args.methods or DEFAULT_METHODS[args.protocol])
-    out = prepare_output_folder(args.out, args.overwrite)
+    requested = parse_methods(DEFAULT_METHODS[args.protocol] if args.methods is None else args.methods)
+    check_output_folder(args.out, args.overwrite)
     # The consistency protocol's recon columns use the model's reconstructor, baselines' views included.
     wants_model = needs_model(requested) or args.protocol == "consistency"
     pipe = None
@@ -187,7 +238,7 @@ def run_eval(args: argparse.Namespace) -> int:
     if pipe is not None:
         pipe.set_progress_bar_config(disable=True)  # one bar per object is enough
     names = _resolve_methods(args, pipe)
-    size = args.size or (pipe.image_size if pipe is not None else None)
+    size = args.size if args.size is not None or pipe is None else pipe.image_size
     methods = build_methods(
         names, pipe, args.steps, args.guidance, from_text=args.protocol == "text",
         refine_steps=args.three_d_aware_steps, refine_blend=args.three_d_aware_blend,
@@ -201,8 +252,11 @@ def run_eval(args: argparse.Namespace) -> int:
         "fit_steps": getattr(args, "fit_steps", None), "fit_gaussians": getattr(args, "fit_gaussians", None),
         "recon_views": getattr(args, "recon_views", None),
     }  # fmt: skip
+    protocol, objects = _protocol(args, pipe), _objects(args, prompts, pipe, size)
+    # Only now, with everything loaded and checked, is an earlier evaluation's output cleared.
+    out = prepare_output_folder(args.out, args.overwrite)
     record = run_evaluation(
-        _protocol(args, pipe), _objects(args, prompts, pipe, size), methods, out, settings, seed=args.seed,
+        protocol, objects, methods, out, settings, seed=args.seed,
         save_views=args.save_views, progress=not args.no_progress,
     )  # fmt: skip
     failed = len(record["failures"])

@@ -2,7 +2,7 @@
 baselines and ablations, and reports (``videomv eval``)."""
 
 from .consistency import ConsistencyResult, fit_consistency, reconstructor_consistency
-from .harness import prepare_output_folder, run_evaluation
+from .harness import check_output_folder, prepare_output_folder, run_evaluation
 from .methods import build_methods, parse_methods, zero_camera_embedding
 from .metrics import LPIPS_UNAVAILABLE, lpips, mean_finite, psnr, score_views, ssim
 from .objects import EvalObject, data_objects, object_from_sample, prompt_objects
@@ -17,6 +17,7 @@ __all__ = [
     "TextProtocol",
     "ViewsProtocol",
     "build_methods",
+    "check_output_folder",
     "check_prompt",
     "data_objects",
     "fit_consistency",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,27 +26,77 @@ from .methods import Method
 from .metrics import LPIPS_UNAVAILABLE
 from .objects import EvalObject, ObjectSource
 from .protocols import EvalProtocol
-from .report import METRICS_FILE, PLOTS_DIR, summarise, versions, write_metrics, write_plots, write_report
+from .report import (
+    METRICS_FILE,
+    PLOTS_DIR,
+    REPORT_FILE,
+    summarise,
+    versions,
+    write_metrics,
+    write_plots,
+    write_report,
+)
 from .text_metrics import TEXT_METRICS_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 VIEWS_DIR = "views"
+# What an evaluation writes into its folder; --overwrite replaces a folder holding nothing else.
+EVALUATION_ENTRIES = frozenset({METRICS_FILE, REPORT_FILE, VIEWS_DIR, PLOTS_DIR})
 
 
-def prepare_output_folder(out: str | os.PathLike, overwrite: bool = False) -> Path:
-    """``out``, checked before any work: new, empty, or (with ``overwrite``) an earlier evaluation.
+def check_output_folder(out: str | os.PathLike, overwrite: bool = False) -> Path:
+    """Refuses, before any work and without touching anything, an output folder that cannot be used.
 
-    An earlier evaluation's views and plots are removed so none of its files outlive it; any
-    other non-empty folder is refused with a FileExistsError.
+    ``out`` may be a new folder in a folder we can write to, an empty folder, or, with
+    ``overwrite``, an earlier evaluation holding nothing but what an evaluation writes
+    (:data:`EVALUATION_ENTRIES`). Never the current folder or one holding it.
+
+    Raises:
+        FileExistsError, NotADirectoryError, PermissionError, ValueError: one line naming ``out``.
     """
     out = Path(out)
+    target, cwd = out.resolve(), Path.cwd().resolve()
+    if target == cwd or target in cwd.parents:
+        raise ValueError(f"--out {out} is the current folder or holds it; give a new folder, e.g. --out eval")
     if out.exists() and not out.is_dir():
-        raise FileExistsError(f"{out} exists and is not a folder; choose another --out")
+        raise FileExistsError(f"--out {out} exists and is not a folder; choose another --out")
     if out.is_dir() and any(out.iterdir()):
         earlier = (out / METRICS_FILE).is_file()
         if not (overwrite and earlier):
             hint = "pass --overwrite to replace it" if earlier else "choose another --out"
             raise FileExistsError(f"output folder {out} is not empty; {hint}")
+        others = sorted(p.name for p in out.iterdir() if p.name not in EVALUATION_ENTRIES)
+        if others:
+            raise FileExistsError(
+                f"--overwrite refused: {out} holds files an evaluation does not write ({', '.join(others[:3])}); "
+                "move them or choose another --out"
+            )
+    _check_writable(out)
+    return out
+
+
+def _check_writable(out: Path) -> None:
+    """Refuses ``out`` unless a folder can be made where it goes (a real attempt: read-only mounts, /sys)."""
+    folder = out if out.is_dir() else out.absolute().parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(f"--out {out}: {folder} is not a folder; choose another --out")
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".videomv-probe-", dir=folder))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise PermissionError(f"--out {out}: cannot write in {folder} ({reason}); choose another --out") from None
+
+
+def prepare_output_folder(out: str | os.PathLike, overwrite: bool = False) -> Path:
+    """``out``, checked (:func:`check_output_folder`) and cleared of an earlier evaluation's views and plots.
+
+    Call it when the evaluation is about to start writing, so that a run refused or failing before
+    then leaves the earlier evaluation whole.
+    """
+    out = check_output_folder(out, overwrite)
+    if overwrite and out.is_dir():
         for folder in (VIEWS_DIR, PLOTS_DIR):
             shutil.rmtree(out / folder, ignore_errors=True)
     return out
@@ -67,7 +118,8 @@ def run_evaluation(
         protocol: how views are scored (views, consistency or text).
         objects: the objects, read one at a time.
         methods: what generates the views.
-        out: the output folder (see :func:`prepare_output_folder`; call it first to refuse early).
+        out: the output folder (see :func:`check_output_folder`: call it first to refuse early, and
+            :func:`prepare_output_folder` just before this).
         settings: what the run was asked to do, recorded in ``metrics.json`` and the report.
         seed: the sampling seed, the same for every object and method (paired comparisons).
         save_views: write every method's views to ``out/views/<method>/<object>/``.
