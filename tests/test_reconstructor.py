@@ -349,9 +349,10 @@ def test_lgm_converter_lists_unmapped_missing_and_mismatched_keys():
     with pytest.raises(LGMConversionError) as err:
         convert_lgm_state_dict(broken, model)
     message = str(err.value)
-    assert "unmapped (1)" in message and "unet.extra_block.weight" in message
-    assert "missing (1)" in message and "unet.mid_block.attns.0.attn.proj.bias" in message
-    assert "shape mismatch (1)" in message and "conv.bias" in message
+    assert "\n" not in message  # one line, for the CLI's one-line errors
+    assert "1 unmapped: unet.extra_block.weight" in message
+    assert "1 missing: unet.mid_block.attns.0.attn.proj.bias" in message
+    assert "1 shape mismatch: conv.bias" in message
 
 
 def test_big_preset_has_lgm_big_layout():

@@ -8,7 +8,6 @@ code path for both. :func:`encode_views` and :func:`decode_views` are that path,
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -19,10 +18,13 @@ from diffusers.configuration_utils import ConfigMixin, register_to_config
 from diffusers.models.autoencoders.autoencoder_kl import AutoencoderKLOutput
 from diffusers.models.autoencoders.vae import DecoderOutput, DiagonalGaussianDistribution
 
+from ..safe_load import read_json
+from .loading import CheckedLoadingMixin, load_model
+
 Autoencoder = AutoencoderKL | ModelMixin
 
 
-class IdentityAutoencoder(ModelMixin, ConfigMixin):
+class IdentityAutoencoder(CheckedLoadingMixin, ModelMixin, ConfigMixin):
     """Pixel space with ``AutoencoderKL``'s interface: latents are the images themselves.
 
     With ``patch_size`` p > 1 each p x p block of pixels becomes one latent of 3p² channels (a lossless
@@ -115,6 +117,6 @@ def load_autoencoder(folder: str | os.PathLike, torch_dtype: torch.dtype | None 
     A pipeline folder of a tiny pixel-space model holds an :class:`IdentityAutoencoder`; reading it as
     an ``AutoencoderKL`` would give a randomly initialised one without failing.
     """
-    config = json.loads((Path(folder) / "config.json").read_text())
+    config = read_json(Path(folder) / "config.json", "an autoencoder config")
     cls = IdentityAutoencoder if config.get("_class_name") == IdentityAutoencoder.__name__ else AutoencoderKL
-    return cls.from_pretrained(folder, torch_dtype=torch_dtype)
+    return load_model(cls, folder, torch_dtype=torch_dtype)

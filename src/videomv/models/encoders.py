@@ -20,8 +20,11 @@ from diffusers import ModelMixin
 from diffusers.configuration_utils import ConfigMixin, register_to_config
 from torch import nn
 
+from ..safe_load import check_folder, named_load_errors
+from .loading import CheckedLoadingMixin, check_transformers_folder
 
-class TextEmbeddingAdapter(ModelMixin, ConfigMixin):
+
+class TextEmbeddingAdapter(CheckedLoadingMixin, ModelMixin, ConfigMixin):
     """Turns a text encoder's hidden states into the UNet's ``encoder_hidden_states``.
 
     Args:
@@ -144,14 +147,17 @@ def load_text_encoder(path: str | os.PathLike | None = None, torch_dtype: torch.
     """
     from transformers import AutoModel, AutoTokenizer
 
-    folder = Path(path) if path is not None else minilm_path()
+    folder = check_folder(path, "a text encoder folder") if path is not None else minilm_path()
     if (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file():
         folder = minilm_path()  # a compact pipeline folder stores a pointer to the installed MiniLM
     tokenizer_dir, encoder_dir = folder, folder
     if (folder / "text_encoder").is_dir():
         tokenizer_dir, encoder_dir = folder / "tokenizer", folder / "text_encoder"
-    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir, local_files_only=True)
-    encoder = AutoModel.from_pretrained(encoder_dir, local_files_only=True, dtype=torch_dtype)
+    check_transformers_folder(tokenizer_dir, "a tokenizer folder")
+    check_transformers_folder(encoder_dir, "a text encoder folder")
+    with named_load_errors(folder, "a tokenizer and text encoder"):
+        tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir, local_files_only=True)
+        encoder = AutoModel.from_pretrained(encoder_dir, local_files_only=True, dtype=torch_dtype)
     return tokenizer, encoder.eval()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from ..safe_load import listing, load_safetensors, tensor_shapes, torch_load
 from .reconstructor import GaussianReconstructor
 
 # Prefixes that training wrappers add in front of LGM's own names.
@@ -110,12 +111,15 @@ def convert_lgm_state_dict(
         if sd[k].shape != expected[k].shape
     )
     if unmapped or missing or mismatched:
-        lines = ["the LGM checkpoint does not map onto this GaussianReconstructor:"]
-        for title, keys in (("unmapped", unmapped), ("missing", missing), ("shape mismatch", mismatched)):
-            if keys:
-                lines.append(f"  {title} ({len(keys)}):")
-                lines.extend(f"    {k}" for k in keys)
-        raise LGMConversionError("\n".join(lines))
+        parts = [
+            listing(title, keys)
+            for title, keys in (("unmapped", unmapped), ("missing", missing), ("shape mismatch", mismatched))
+            if keys
+        ]
+        raise LGMConversionError(
+            f"the LGM checkpoint does not map onto this GaussianReconstructor ({'; '.join(parts)}); "
+            "is it an LGM checkpoint?"
+        )
     return {k: sd[k] for k in expected}
 
 
@@ -129,12 +133,11 @@ def load_lgm_checkpoint(
     """
     path = os.fspath(path)
     if path.endswith(".safetensors"):
-        from safetensors.torch import load_file
-
-        state_dict = load_file(path, device=str(device))
+        state_dict = load_safetensors(path, device=str(device), what="LGM weights")
     else:
-        state_dict = torch.load(path, map_location=device, weights_only=True)
+        state_dict = torch_load(path, "LGM weights", map_location=device)
         state_dict = state_dict.get("state_dict", state_dict) if isinstance(state_dict, dict) else state_dict
+        tensor_shapes(state_dict, path)  # a dict of tensors, nothing else
     model = GaussianReconstructor(**config_from_lgm_state_dict(state_dict, **overrides))
     model.load_state_dict(convert_lgm_state_dict(state_dict, model), strict=True)
     return model.to(device).eval()

@@ -32,6 +32,7 @@ from torch import nn
 
 from ..cameras import Cameras, convert_pose, normalize_poses, plucker_rays, scale_intrinsics, world_rays
 from ..gaussians import Gaussians
+from .loading import CheckedLoadingMixin
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -309,7 +310,7 @@ class ReconstructorOutput(BaseOutput):
     transforms: torch.Tensor
 
 
-class GaussianReconstructor(ModelMixin, ConfigMixin):
+class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
     """Feed-forward reconstructor from K posed views to 3D Gaussians (LGM architecture).
 
     Build a named preset with :meth:`from_preset` (``"tiny"``, ``"big"``), a trained one with

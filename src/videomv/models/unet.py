@@ -26,6 +26,7 @@ from torch import nn
 
 from ..cameras import Cameras, check_convention
 from .camera_embedding import CameraEmbedding
+from .loading import CheckedLoadingMixin
 
 # Config keys the camera UNets add to the base UNets' configs.
 _CAMERA_DEFAULTS: dict[str, Any] = {
@@ -83,8 +84,11 @@ def _add_to_temb(camera_temb: torch.Tensor) -> Callable[..., tuple[tuple, dict]]
     return hook
 
 
-class CameraConditioningMixin:
+class CameraConditioningMixin(CheckedLoadingMixin):
     """What the two camera UNets share: the camera MLP, its hooks, loading and the camera input."""
+
+    # A base UNet's folder has no camera MLP: it loads with the MLP at its zero start.
+    optional_weight_prefixes = (CAMERA_MLP_PREFIX,)
 
     config: Any
     dtype: torch.dtype

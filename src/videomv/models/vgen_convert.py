@@ -26,7 +26,6 @@ of unknown, missing and mis-shaped keys.
 
 from __future__ import annotations
 
-import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import Any, Literal
 
 import torch
 
+from ..safe_load import BadFileError, listing, load_safetensors, tensor_shapes, torch_load
 from .configs import get_preset
 from .lgm_convert import config_from_lgm_state_dict, convert_lgm_state_dict
 from .reconstructor import GaussianReconstructor
@@ -109,7 +109,7 @@ class VGenConversionError(ValueError):
     def __init__(self, model: str, unknown: list[str], missing: list[str], mismatched: list[str]) -> None:
         self.unknown, self.missing, self.mismatched = unknown, missing, mismatched
         parts = [
-            _listing(f"{len(keys)} {title}", keys)
+            listing(title, keys, _LISTED_KEYS)
             for title, keys in (("unknown", unknown), ("missing", missing), ("mis-shaped", mismatched))
             if keys
         ]
@@ -119,65 +119,33 @@ class VGenConversionError(ValueError):
         )
 
 
-def _listing(title: str, keys: list[str]) -> str:
-    shown = ", ".join(keys[:_LISTED_KEYS])
-    more = f", and {len(keys) - _LISTED_KEYS} more" if len(keys) > _LISTED_KEYS else ""
-    return f"{title}: {shown}{more}"
-
-
 # ----------------------------------------------------------------------------------- reading files
 
 
 def load_state_dict_file(path: str | Path) -> tuple[dict[str, torch.Tensor], int | None]:
     """The tensors of a ``.pth``/``.pt``/``.ckpt`` or ``.safetensors`` file, and its training step.
 
-    ``.pth`` files are read with ``torch.load(weights_only=True)``: only tensors and plain containers
-    are rebuilt, no code in the file runs. A ``{"state_dict": ..., "step": ...}`` wrapper (VGen's) is
-    unwrapped and a ``module.`` prefix (DistributedDataParallel) removed.
+    Read with :mod:`videomv.safe_load`: ``.pth`` files with ``torch.load(weights_only=True)`` (only
+    tensors and plain containers are rebuilt, no code in the file runs), safetensors with their header
+    checked. A ``{"state_dict": ..., "step": ...}`` wrapper (VGen's) is unwrapped and a ``module.``
+    prefix (DistributedDataParallel) removed.
 
     Raises:
-        FileNotFoundError: if ``path`` is not a file.
-        ValueError: if the file is not a plain dict of tensors, in one line saying why.
+        FileNotFoundError, IsADirectoryError: if ``path`` is missing or a folder.
+        ValueError: if the file is not a plain dict of tensors, in one line naming it and saying why.
     """
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
     if path.suffix == ".safetensors":
-        from safetensors import SafetensorError
-        from safetensors.torch import load_file
-
-        try:
-            return _strip_wrapper(load_file(path)), None
-        except (SafetensorError, OSError) as error:
-            raise ValueError(f"{path}: not a readable safetensors file ({_first_line(error)})") from error
-    try:
-        content = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as error:
-        raise ValueError(
-            f"{path}: torch.load(weights_only=True) refused it ({_first_line(error)}); nothing in it was run. "
-            "Give a checkpoint that holds only tensors (re-save its state_dict with torch.save)"
-        ) from error
-    except (RuntimeError, EOFError, OSError) as error:
-        raise ValueError(f"{path}: not a readable PyTorch checkpoint ({_first_line(error)})") from error
+        return _strip_wrapper(load_safetensors(path, what="a checkpoint")), None
+    content = torch_load(path, "a checkpoint (.pth)")
     if not isinstance(content, dict):
-        raise ValueError(f"{path}: expected a dict of tensors, found a {type(content).__name__}")
+        raise BadFileError(f"{path}: expected a dict of tensors, found a {type(content).__name__}")
     step = content.get("step") if isinstance(content.get("step"), int) else None
     state_dict = content.get("state_dict", content)
     if not isinstance(state_dict, dict) or not state_dict:
-        raise ValueError(f"{path}: its 'state_dict' is not a non-empty dict of tensors")
-    others = sorted(str(key) for key, value in state_dict.items() if not isinstance(value, torch.Tensor))
-    if others:
-        raise ValueError(f"{path}: not a state dict: {_listing(f'{len(others)} non-tensor entries', others)}")
+        raise BadFileError(f"{path}: its 'state_dict' is not a non-empty dict of tensors")
+    tensor_shapes(state_dict, str(path))  # refuses non-tensor entries
     return _strip_wrapper(state_dict), step
-
-
-def _first_line(error: BaseException) -> str:
-    """The informative line of a (often multi-line) loader error."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    for line in lines:
-        if "Unsupported global" in line or "Unsupported operand" in line:
-            return line
-    return lines[0] if lines else type(error).__name__
 
 
 def _strip_wrapper(state_dict: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:

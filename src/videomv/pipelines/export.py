@@ -44,6 +44,8 @@ from .videomv import VideoMVPipeline
 
 # The model that ships inside the package (package data), used when no --model is given.
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "weights" / "default"
+# Kinds of device a pipeline runs on (``--device``).
+DEVICE_TYPES = ("cpu", "cuda", "mps", "xpu")
 DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 RESULT_FILE = "result.json"
 # Written last into every result folder: the files we wrote and their SHA-256. --overwrite replaces a
@@ -149,13 +151,40 @@ class GenerateResult:
     record: dict[str, Any] = field(default_factory=dict)
 
 
+def _device_count(kind: str) -> int:
+    """How many devices of ``kind`` (``"cuda"``, ``"mps"``, ``"xpu"``) this machine has."""
+    if kind == "mps":
+        return int(torch.backends.mps.is_available())
+    backend = getattr(torch, kind, None)
+    return backend.device_count() if backend is not None and backend.is_available() else 0
+
+
 def resolve_device(device: str = "auto") -> torch.device:
-    """``"auto"`` → CUDA when available, else CPU; any other torch device name as given."""
+    """``"auto"`` → CUDA when available, else CPU; else the named device, if this machine has it.
+
+    Raises:
+        ValueError: one line naming ``--device``: not a device name, a kind of device a pipeline does
+            not run on (``meta``, ``xla`` ...), or one this machine does not have (``cuda:99``).
+    """
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    resolved = torch.device(device)
-    if resolved.type == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda was asked for but no CUDA device is available; use --device cpu")
+    usage = "use auto, cpu, cuda or cuda:N"
+    try:
+        resolved = torch.device(device)
+    except (RuntimeError, TypeError, ValueError):
+        raise ValueError(f"--device {device!r} is not a device name; {usage}") from None
+    if resolved.type not in DEVICE_TYPES:
+        raise ValueError(f"--device {device}: pipelines run on {', '.join(DEVICE_TYPES)}, not {resolved.type}; {usage}")
+    if resolved.type == "cpu":
+        return resolved
+    count = _device_count(resolved.type)
+    name = resolved.type.upper()
+    if count == 0:
+        raise ValueError(f"--device {device}: no {name} device is available here; use --device cpu")
+    if resolved.index is not None and resolved.index >= count:
+        raise ValueError(
+            f"--device {device}: this machine has {count} {name} device(s), {resolved.type}:0 to :{count - 1}"
+        )
     return resolved
 
 
@@ -194,12 +223,11 @@ def load_pipeline(
             )
         model = DEFAULT_MODEL
     path = Path(model)
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(f"--model {path} is a file; give a pipeline folder (with model_index.json)")
     if not path.is_dir():
         raise FileNotFoundError(f"model folder not found: {path}")
-    index = path / "model_index.json"
-    class_name = json.loads(index.read_text()).get("_class_name") if index.is_file() else None
-    if class_name != VideoMVPipeline.__name__:
-        raise ValueError(f"{path} is not a VideoMV pipeline folder (no model_index.json of a VideoMVPipeline)")
+    # from_pretrained checks every file of the folder before it loads any (one line naming the file).
     with _loading_progress_bars(progress):
         pipe = VideoMVPipeline.from_pretrained(path, dtype=DTYPES[dtype]).to(torch_device)
     if scheduler is not None:

@@ -18,6 +18,7 @@ import torch
 
 from ..fileio import staged_folder
 from ..models.encoders import BUNDLED_MINILM_MARKER, minilm_path
+from ..safe_load import read_json
 from .videomv import VideoMVPipeline
 
 
@@ -47,7 +48,7 @@ def point_at_bundled_minilm(folder: Path, classes: tuple[list[str], list[str]] |
     (folder / "text_encoder" / BUNDLED_MINILM_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
     if classes is not None:
         index_file = folder / "model_index.json"
-        index = json.loads(index_file.read_text())
+        index = read_json(index_file, "the pipeline's model_index.json")
         index["tokenizer"], index["text_encoder"] = classes
         index_file.write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
 

@@ -35,7 +35,10 @@ from ..models import (
 )
 from ..models.configs import NEGATIVE_PROMPT
 from ..models.encoders import BUNDLED_MINILM_MARKER, reference_text_layer
+from ..models.loading import check_transformers_folder, checked_folders
+from ..safe_load import named_load_errors
 from ..sampling import DEFAULT_REFINE_STEPS, ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
+from .checks import check_pipeline_folder
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
 OutputType = Literal["pil", "np", "pt", "latent"]
@@ -201,12 +204,15 @@ class VideoMVPipeline(DiffusionPipeline):
                 raise ValueError(f"preset {preset!r} needs base_model or image_encoder_path")
             from transformers import CLIPImageProcessor, CLIPVisionModelWithProjection
 
-            image_encoder = CLIPVisionModelWithProjection.from_pretrained(
-                image_encoder_path, subfolder="image_encoder", local_files_only=True, dtype=torch_dtype
-            )
-            feature_extractor = CLIPImageProcessor.from_pretrained(
-                image_encoder_path, subfolder="feature_extractor", local_files_only=True
-            )
+            for part in ("image_encoder", "feature_extractor"):
+                check_transformers_folder(Path(image_encoder_path, part), f"the {part} folder")
+            with named_load_errors(image_encoder_path, "a CLIP image encoder"):
+                image_encoder = CLIPVisionModelWithProjection.from_pretrained(
+                    image_encoder_path, subfolder="image_encoder", local_files_only=True, dtype=torch_dtype
+                )
+                feature_extractor = CLIPImageProcessor.from_pretrained(
+                    image_encoder_path, subfolder="feature_extractor", local_files_only=True
+                )
         if text_adapter is not None:
             tokenizer = text_encoder = None
             adapter = text_adapter
@@ -243,12 +249,25 @@ class VideoMVPipeline(DiffusionPipeline):
 
     @classmethod
     def from_pretrained(cls, pretrained_model_name_or_path: str | os.PathLike, **kwargs: Any) -> VideoMVPipeline:
-        """diffusers' loader, which also fills in the bundled MiniLM text encoder of compact folders."""
+        """diffusers' loader on a local pipeline folder, checked first, which also fills in the bundled
+        MiniLM text encoder of compact folders.
+
+        Every file is checked before anything loads (see :func:`videomv.pipelines.checks.check_pipeline_folder`),
+        and whatever a library still raises while loading is reported naming the folder.
+
+        Raises:
+            FileNotFoundError, NotADirectoryError, videomv.safe_load.BadFileError: one line naming the
+                file at fault.
+        """
         folder = Path(pretrained_model_name_or_path)
-        if (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file() and "text_encoder" not in kwargs:
+        bundled = (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file() and "text_encoder" not in kwargs
+        provided = {*kwargs, *(("tokenizer", "text_encoder") if bundled else ())}
+        model_folders = check_pipeline_folder(cls, folder, provided)
+        if bundled:
             dtype = kwargs.get("dtype", kwargs.get("torch_dtype"))
             kwargs["tokenizer"], kwargs["text_encoder"] = load_text_encoder(None, dtype)
-        return super().from_pretrained(pretrained_model_name_or_path, **kwargs)
+        with checked_folders(model_folders), named_load_errors(folder, "the pipeline"):
+            return super().from_pretrained(pretrained_model_name_or_path, **kwargs)
 
     # ---------------------------------------------------------------------------------- properties
 

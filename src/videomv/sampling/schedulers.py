@@ -19,6 +19,8 @@ which is what :func:`predict_x0` and :func:`model_output_from_x0` assume.
 from __future__ import annotations
 
 import inspect
+import os
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -29,6 +31,8 @@ from diffusers import (
     UniPCMultistepScheduler,
 )
 from diffusers.schedulers.scheduling_utils import SchedulerMixin
+
+from ..safe_load import BadFileError, check_config_values, check_folder, first_line, read_json
 
 NOISE_PRESETS: dict[str, dict[str, Any]] = {
     "t2v-modelscope": {
@@ -101,6 +105,41 @@ def switch_solver(scheduler: SchedulerMixin, solver: str, **overrides: Any) -> S
     cls, solver_defaults = SOLVERS[solver]
     config = {"clip_sample": False, **scheduler.config, **solver_defaults, **overrides}
     return cls.from_config(_accepted(cls, config))
+
+
+# Far above any schedule in use (the reference models train on 1000 steps); more only allocates.
+MAX_TRAIN_TIMESTEPS = 100_000
+_SCHEDULER_ERRORS = (ValueError, TypeError, RuntimeError, NotImplementedError, KeyError, IndexError, ArithmeticError)
+
+
+def check_scheduler_config(cls: type[SchedulerMixin], config: dict[str, Any], source: str | os.PathLike) -> None:
+    """Refuses, in one line naming ``source``, a scheduler config ``cls`` cannot run with.
+
+    Raises:
+        videomv.safe_load.BadFileError: a mistyped value, a ``num_train_timesteps`` outside 1 to
+            :data:`MAX_TRAIN_TIMESTEPS`, or anything the scheduler itself refuses (an unknown
+            ``beta_schedule`` ...).
+    """
+    check_config_values(cls.__init__, config, source)
+    steps = config.get("num_train_timesteps", 1)
+    if isinstance(steps, bool) or not isinstance(steps, int) or not 1 <= steps <= MAX_TRAIN_TIMESTEPS:
+        raise BadFileError(
+            f"{source}: num_train_timesteps must be a whole number from 1 to {MAX_TRAIN_TIMESTEPS}, not {steps!r}; "
+            "fix it or re-save the pipeline"
+        )
+    try:
+        cls.from_config(config)
+    except _SCHEDULER_ERRORS as error:
+        raise BadFileError(
+            f"{source}: not a valid {cls.__name__} config ({first_line(error)}); fix it or re-save the pipeline"
+        ) from error
+
+
+def check_scheduler_folder(cls: type[SchedulerMixin], folder: str | os.PathLike) -> Path:
+    """Checks the ``scheduler_config.json`` in a pipeline's ``scheduler/`` folder (:func:`check_scheduler_config`)."""
+    config_path = check_folder(folder, "a scheduler folder") / "scheduler_config.json"
+    check_scheduler_config(cls, read_json(config_path, "a scheduler config"), config_path)
+    return Path(folder)
 
 
 def _alphas(
