@@ -162,6 +162,9 @@ def check_frames_folder(path: Path, overwrite: bool) -> None:
     """Checks a frames-folder output: new, empty, or (with ``overwrite``) holding only frames render writes."""
     if path.suffix.lower() in FILE_LIKE_SUFFIXES:
         raise ValueError(f"--out {path}: render writes .mp4, .gif or a folder of PNGs; use one of those")
+    if path.name in ("", ".", "..") or path.resolve() == Path.cwd().resolve():
+        # The finished folder is renamed into place, and the folder one stands in cannot be replaced.
+        raise ValueError(f"--out {path}: give the frames folder a name (e.g. --out frames), not the current folder")
     if path.exists() or path.is_symlink():
         if not path.is_dir():
             raise NotADirectoryError(f"--out {path}: exists and is not a folder; choose a new folder, .mp4 or .gif")
