@@ -181,3 +181,16 @@ def test_backend_selection_without_gsplat(monkeypatch):
     expected = ValueError if _gsplat.gsplat_available() else ImportError
     with pytest.raises(expected, match=r"videomv\[gsplat\]|CUDA"):
         rasterize(hard_scene(sh_degree=0), look_at_cameras([(2.5, 0, 0)], size=8), 8, 8, backend="gsplat")
+
+
+def test_explicit_gsplat_is_checked_when_selected(monkeypatch):
+    """Asked for where it cannot run, gsplat is refused by select_backend, before any work."""
+    from videomv.gaussians import _gsplat
+
+    monkeypatch.setattr(_gsplat, "gsplat_available", lambda: False)
+    with pytest.raises(ImportError, match=r"videomv\[gsplat\]"):
+        select_backend("gsplat", torch.device("cuda"))
+    monkeypatch.setattr(_gsplat, "gsplat_available", lambda: True)
+    with pytest.raises(ValueError, match="CUDA"):
+        select_backend("gsplat", torch.device("cpu"))
+    assert select_backend("gsplat", torch.device("cuda")) == "gsplat"
