@@ -76,6 +76,10 @@ def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentPars
 
 
 def _raise_stopped(signum: int, frame: FrameType | None) -> None:
+    # Further stop signals would cut the cleanup short; SIGKILL still ends the process.
+    for other in STOP_SIGNALS:
+        if signal.getsignal(other) is _raise_stopped:
+            signal.signal(other, signal.SIG_IGN)
     raise Stopped(signum)
 
 
