@@ -206,3 +206,91 @@ def test_the_summary_says_how_many_steps_and_which_sampling() -> None:
     )
     plain = _summary({"settings": {**settings, "three_d_aware": False}, "num_gaussians": 0, "seed": 1}, 1.0)
     assert "(no reconstructor); 20 steps, plain sampling" in plain
+
+
+# ------------------------------------------------------------------------------------------ the guard
+
+
+def test_gradio_leftovers_are_removed_and_nothing_else(tmp_path) -> None:
+    """Gradio deletes expired files but leaves their hash folders: the app removes the empty ones it made."""
+    space = Workspace(AppLimits(keep_results=1), parent=tmp_path)
+    old = time.time() - 3600
+    empty, full, fresh = (space.gradio_dir / name for name in ("a" * 64, "b" * 64, "c" * 64))
+    for folder in (empty, full, fresh):
+        folder.mkdir()
+    (full / "upload.png").write_bytes(b"x")
+    for folder in (empty, full):
+        os.utime(folder, (old, old))
+    for _ in range(3):
+        space.new_request()  # keeps 1 earlier request folder besides the new one, and never Gradio's folder
+    assert not empty.exists() and full.is_dir() and fresh.is_dir()  # fresh: Gradio may be moving a file in
+    assert sorted(len(p.name) for p in space.root.iterdir()) == [len("gradio"), 32, 32]
+    space.close()
+    assert not space.root.exists()
+
+
+def test_uploads_beyond_the_disk_cap_evict_the_oldest_with_their_folders(tmp_path) -> None:
+    from videomv.app.guard import UploadStore
+
+    store = UploadStore(max_bytes=1000, root=tmp_path)
+    files = []
+    for i in range(4):
+        path = tmp_path / f"{i:064x}" / f"upload{i}.png"
+        path.parent.mkdir()
+        path.write_bytes(bytes(400))
+        files.append(path)
+        evicted = store.add([path])
+        assert evicted == ([] if i < 2 else [files[i - 2]])
+    assert [p.exists() for p in files] == [False, False, True, True]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{2:064x}", f"{3:064x}"]  # no empty folder left
+
+
+def test_a_client_quota_is_a_sliding_window() -> None:
+    from videomv.app.guard import ClientQuota
+
+    quota = ClientQuota(max_bytes=100, window_s=60)
+    assert quota.take("a", 60, now=0) and not quota.take("a", 60, now=1) and quota.take("b", 60, now=1)
+    assert quota.take("a", 60, now=61)  # the first 60 bytes left the window
+
+
+def test_the_guard_serves_the_viewer_bundle_by_name_only(tmp_path) -> None:
+    from starlette.testclient import TestClient
+
+    from videomv.app.guard import UploadGuard
+    from videomv.app.ui import VIEWER_JS, VIEWER_URL
+
+    async def behind(scope, receive, send):  # what Gradio would answer
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    guard = UploadGuard(behind, LIMITS, tmp_path, assets={VIEWER_JS.name: VIEWER_JS})
+    client = TestClient(guard)
+    served = client.get(f"/{VIEWER_URL}")
+    assert served.status_code == 200 and served.content == VIEWER_JS.read_bytes()
+    assert "/" not in VIEWER_URL.removeprefix("videomv-static/") and str(VIEWER_JS.parent) not in VIEWER_URL
+    assert client.get("/videomv-static/ui.py").status_code == 404
+    assert client.get("/anything-else").status_code == 204
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gradio") is None, reason="gradio not installed (pip install '.[app]')")
+def test_the_launched_server_is_guarded_and_names_no_server_path(image_pipe, workspace, monkeypatch) -> None:
+    """On 127.0.0.1 only: the page loads the viewer from the guard, and a non-image upload is refused."""
+    import httpx
+
+    from videomv.app import build_app, launch_app
+    from videomv.app.ui import VIEWER_JS
+
+    monkeypatch.setenv("GRADIO_TEMP_DIR", "")  # build_app points it into the workspace; restored afterwards
+    demo = build_app(image_pipe, workspace, LIMITS, default_steps=2)
+    _, url, _ = launch_app(demo, workspace, LIMITS, host="127.0.0.1", port=None, block=False)
+    try:
+        assert url.startswith("http://127.0.0.1:")
+        page = httpx.get(f"{url}config", timeout=30).text  # the page's content, head included
+        assert 'src=\\"videomv-static/splat-viewer.js\\"' in page and str(VIEWER_JS.parent) not in page
+        assert httpx.get(f"{url}videomv-static/splat-viewer.js", timeout=30).content == VIEWER_JS.read_bytes()
+        files = {"files": ("notes.png", b"not an image at all", "image/png")}
+        refused = httpx.post(f"{url}gradio_api/upload", files=files, timeout=30)
+        assert refused.status_code == 415 and str(workspace.root) not in refused.text
+        assert not any(p.is_file() for p in workspace.gradio_dir.rglob("*"))
+    finally:
+        demo.close()
