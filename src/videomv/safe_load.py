@@ -36,6 +36,8 @@ _SAFETENSORS_ITEMSIZE = {
     "BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2, "BF16": 2,
     "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8,
 }  # fmt: skip
+# Longer library messages are cut to their first sentence.
+MAX_REASON = 160
 # How many names a listing shows before it says "and N more".
 LISTED_NAMES = 5
 
@@ -50,10 +52,10 @@ class BadFileError(ValueError):
 def first_line(error: BaseException) -> str:
     """The informative line of a (often multi-line) library error."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    for line in lines:  # torch's weights_only refusal puts the reason on a later line
-        if "unsupported" in line.lower():
-            return line
-    return lines[0] if lines else type(error).__name__
+    line = next((line for line in lines if "unsupported" in line.lower()), None)  # torch's weights_only reason
+    line = line or (lines[0] if lines else type(error).__name__)
+    # Libraries append paragraphs of advice to the first sentence; the sentence is the reason.
+    return line.split(". ", 1)[0] if len(line) > MAX_REASON else line
 
 
 def listing(title: str, names: list[str], limit: int = LISTED_NAMES) -> str:
@@ -406,6 +408,20 @@ def check_config_values(
 
 
 # ------------------------------------------------------------------------------------ boundaries
+
+
+@contextmanager
+def naming_file(path: str | os.PathLike) -> Iterator[None]:
+    """Makes a ``ValueError`` raised in the block (about the content of ``path``) name ``path``."""
+    try:
+        yield
+    except ValueError as error:
+        message = str(error)
+        if str(path) in message:
+            raise
+        reason = message if "\n" not in message else first_line(error)
+        raise BadFileError(f"{path}: {reason}") from error
+
 
 # What libraries raise while loading a folder they cannot use; turned into one line naming the folder.
 _PASSED_THROUGH = (BadFileError, FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)

@@ -15,6 +15,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from ..safe_load import check_file, check_folder, naming_file
+
 DTYPE_NAMES = ("auto", "float32", "float16", "bfloat16")
 
 
@@ -148,6 +150,14 @@ def _dtype(name: str) -> Any:
     return None if name == "auto" else getattr(torch, name)
 
 
+def _check_out(out: Path, overwrite: bool) -> None:
+    """Refuses an ``out`` that exists (without ``overwrite``) or is a file (a folder never replaces a file)."""
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"--out {out} is a file; give a folder to write")
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+
+
 def _staging(out: Path, overwrite: bool) -> Path:
     """An empty temporary folder beside ``out``, after checking ``out`` may be written."""
     if out.exists() and not overwrite:
@@ -185,18 +195,23 @@ def run_vgen(args: argparse.Namespace) -> int:
         (args.text_encoder, "--text-encoder"),
         (args.image_encoder, "--image-encoder"),
     ):
-        if folder is not None and not folder.is_dir():
-            raise FileNotFoundError(f"{option} {folder}: no such folder")
+        if folder is not None:
+            check_folder(folder, f"the {option} folder")
     if args.base is None and (args.text_encoder is not None or args.image_encoder is not None):
         raise ValueError("--text-encoder and --image-encoder assemble a pipeline: give --base too")
-    if args.out.exists() and not args.overwrite:  # checked before minutes of loading
-        raise FileExistsError(f"{args.out} exists; pass --overwrite to replace it")
+    # Checked before minutes of loading.
+    _check_out(args.out, args.overwrite)
+    for file, what in ((path, "a checkpoint (.pth)"), (args.lgm, "LGM weights")):
+        if file is not None:
+            check_file(file, what)
     state_dict, step = load_state_dict_file(path)
-    result = convert_vgen_checkpoint(state_dict, task, dtype, step=step)
+    with naming_file(path):
+        result = convert_vgen_checkpoint(state_dict, task, dtype, step=step)
     del state_dict
     if args.lgm is not None:
         lgm_state, _ = load_state_dict_file(args.lgm)
-        result.reconstructor = convert_reconstructor(lgm_state, dtype or result.unet.dtype)
+        with naming_file(args.lgm):
+            result.reconstructor = convert_reconstructor(lgm_state, dtype or result.unet.dtype)
     parts = [f"UNet {type(result.unet).__name__} ({_millions(result.unet)})"]
     if result.reconstructor is not None:
         parts.append(f"reconstructor ({_millions(result.reconstructor)})")
@@ -223,10 +238,10 @@ def run_lgm(args: argparse.Namespace) -> int:
     from ..models.vgen_convert import convert_reconstructor, load_state_dict_file
 
     dtype = _dtype(args.dtype)
-    if args.out.exists() and not args.overwrite:
-        raise FileExistsError(f"{args.out} exists; pass --overwrite to replace it")
+    _check_out(args.out, args.overwrite)
     state_dict, _ = load_state_dict_file(args.weights)
-    reconstructor = convert_reconstructor(state_dict, dtype, cam_radius=args.cam_radius)
+    with naming_file(args.weights):
+        reconstructor = convert_reconstructor(state_dict, dtype, cam_radius=args.cam_radius)
     _write(args.out, args.overwrite, {"": reconstructor})
     print(f"converted {args.weights} -> reconstructor {args.out} ({_millions(reconstructor)})")
     return 0

@@ -172,7 +172,7 @@ def resolve_device(device: str = "auto") -> torch.device:
     try:
         resolved = torch.device(device)
     except (RuntimeError, TypeError, ValueError):
-        raise ValueError(f"--device {device!r} is not a device name; {usage}") from None
+        raise ValueError(f"--device {device}: not a device name; {usage}") from None
     if resolved.type not in DEVICE_TYPES:
         raise ValueError(f"--device {device}: pipelines run on {', '.join(DEVICE_TYPES)}, not {resolved.type}; {usage}")
     if resolved.type == "cpu":
