@@ -271,3 +271,20 @@ def test_views_protocol_samples_with_the_scheduler_asked_for(tmp_path, dataset, 
     assert psnr["ddim"] != psnr["ddpm"]  # ancestral sampling draws fresh noise: other views
     assert _run("eval", "views", *args, "--scheduler", "euler-magic", "--out", tmp_path / "bad", *FAST) == 2
     assert "euler-magic" in capsys.readouterr().err
+
+
+def test_an_earlier_evaluation_is_checked_first_and_cleared_only_when_the_run_starts(tmp_path) -> None:
+    from videomv.evaluation import check_output_folder, prepare_output_folder
+
+    out = tmp_path / "eval"
+    (out / "views" / "model").mkdir(parents=True)
+    (out / "plots").mkdir()
+    (out / "metrics.json").write_text("{}")
+    (out / "report.md").write_text("# report")
+    assert check_output_folder(out, overwrite=True) == out
+    assert (out / "views" / "model").is_dir() and (out / "plots").is_dir()  # checking removes nothing
+    with pytest.raises(FileExistsError, match="pass --overwrite to replace it"):
+        check_output_folder(out)
+    assert prepare_output_folder(out, overwrite=True) == out
+    assert sorted(p.name for p in out.iterdir()) == ["metrics.json", "report.md"]  # rewritten by the run
+    assert prepare_output_folder(tmp_path / "new") == tmp_path / "new" and not (tmp_path / "new").exists()
