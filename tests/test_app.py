@@ -270,6 +270,9 @@ def test_the_guard_serves_the_viewer_bundle_by_name_only(tmp_path) -> None:
     assert "/" not in VIEWER_URL.removeprefix("videomv-static/") and str(VIEWER_JS.parent) not in VIEWER_URL
     assert client.get("/videomv-static/ui.py").status_code == 404
     assert client.get("/anything-else").status_code == 204
+    # A POST without a body passes; a body of unknown length (chunked) cannot be bounded before it is read.
+    assert client.post("/gradio_api/queue/join").status_code == 204
+    assert client.post("/gradio_api/queue/join", content=iter([b"{}"])).status_code == 411
 
 
 @pytest.mark.skipif(importlib.util.find_spec("gradio") is None, reason="gradio not installed (pip install '.[app]')")

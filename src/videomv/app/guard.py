@@ -5,7 +5,7 @@ Gradio's FastAPI app by :func:`videomv.app.ui.launch_app`. For every request it
 
 * serves the app's static files (the splat viewer) itself, under :data:`ASSET_PREFIX`, so the
   page never names a server path;
-* refuses a POST without a ``Content-Length`` (411), larger than one upload may be (413), or from
+* refuses a POST whose body has no ``Content-Length`` (411), larger than one upload may be (413), or from
   a client that already sent ``max_client_mb`` within ``quota_minutes`` (429), before a byte of it
   is read;
 * checks each file Gradio's upload route stored by its content (:func:`check_uploaded_file`):
@@ -178,9 +178,13 @@ class UploadGuard:
         """The status and message refusing a POST from its headers alone, or None to let it in.
 
         An upload may be ``max_upload_mb`` plus its form's framing; any other request (JSON, which
-        may carry a file as a base64 data: URL) that file's base64 size plus the same.
+        may carry a file as a base64 data: URL) that file's base64 size plus the same. A body must
+        declare its length (a chunked one could not be bounded before it is read); a POST without
+        either header has no body.
         """
         length = _header(scope, b"content-length")
+        if length is None and not upload and _header(scope, b"transfer-encoding") is None:
+            length = "0"
         if length is None or not length.isdigit():
             return 411, "the request has no Content-Length; send the file as an ordinary form upload"
         size = int(length)
