@@ -157,7 +157,7 @@ def test_a_request_writes_everything_into_its_own_folder(tmp_path, image_pipe, w
     text = archive.read("videomv-result/result.json").decode()
     assert str(workspace.root) not in text and str(tmp_path) not in text
     assert json.loads(text)["settings"]["image"] == shown["record"]["settings"]["image"] == "input.png"
-    assert "videomv-result/input.png" in names
+    assert "videomv-result/input.png" in names and "videomv-result/.videomv-result" not in names
 
 
 def test_pipeline_errors_name_the_upload_not_its_path(tmp_path, image_pipe, workspace) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..pipelines.export import RESULT_FILE, GenerateSettings, generate_to_folder
+from ..pipelines.export import OWNER_MARKER, RESULT_FILE, GenerateSettings, generate_to_folder
 from ..pipelines.videomv import VideoMVPipeline
 from .guard import ASSET_PREFIX, UploadGuard
 from .workspace import NOT_AN_IMAGE, AppLimits, Workspace, save_upload, viewer_camera, zip_folder
@@ -174,7 +174,8 @@ class Generator:
             "views": [(str(p), f"view {i} · {360 * i / len(views):.0f}°") for i, p in enumerate(views)],
             "video": str(out / files["views_mp4"]),
             "ply": str(out / files["gaussians_ply"]) if "gaussians_ply" in files else None,
-            "zip": str(zip_folder(out, folder / "videomv-result.zip")),
+            # The owner marker guards --overwrite of a folder on the server; the download is no such folder.
+            "zip": str(zip_folder(out, folder / "videomv-result.zip", skip=frozenset({OWNER_MARKER}))),
         }
 
 

@@ -274,12 +274,16 @@ def _to_rgb_or_rgba(image: Image.Image) -> Image.Image:
     return image.convert("RGBA" if transparent else "RGB")
 
 
-def zip_folder(folder: Path, destination: Path, top: str = "videomv-result") -> Path:
-    """Zips every file under ``folder`` into ``destination``, inside one top-level folder ``top``."""
+def zip_folder(
+    folder: Path, destination: Path, top: str = "videomv-result", skip: frozenset[str] = frozenset()
+) -> Path:
+    """Zips every file under ``folder`` but those named in ``skip`` (paths relative to ``folder``) into
+    ``destination``, inside one top-level folder ``top``."""
     with zipfile.ZipFile(destination, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and name not in skip:
+                archive.write(path, f"{top}/{name}")
     return destination
 
 
