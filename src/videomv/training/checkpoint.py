@@ -373,6 +373,18 @@ def _restore(file: Path, apply: Callable[[Any], None], value: Any = None) -> Non
         ) from None
 
 
+def _load_model(model: nn.Module, weights: dict[str, torch.Tensor]) -> None:
+    """Loads full weights into ``model`` (sharded or not); every entry must match (set_model_state_dict
+    itself keeps the model's own value where one is missing)."""
+    from torch.distributed.checkpoint.state_dict import get_model_state_dict, set_model_state_dict
+
+    expected = set(get_model_state_dict(model))  # the model's own entries: names only, nothing gathered
+    missing, unexpected = sorted(expected - set(weights)), sorted(set(weights) - expected)
+    if missing or unexpected:
+        raise ValueError(f"missing {len(missing)} entries {missing[:2]}, {len(unexpected)} unexpected {unexpected[:2]}")
+    set_model_state_dict(model, weights, options=_state_dict_options())
+
+
 def _load_optimizer(objects: TrainingObjects, file: Path) -> None:
     from torch.distributed.checkpoint.state_dict import set_optimizer_state_dict
 
@@ -402,15 +414,12 @@ def load_checkpoint(accelerator: Accelerator, path: str | os.PathLike, objects: 
     Raises:
         ValueError: naming the file that is not a state of ours or does not fit ``objects``.
     """
-    from torch.distributed.checkpoint.state_dict import set_model_state_dict
-
     path = Path(path)
     if not (path / STATE_FILE).is_file():
         raise FileNotFoundError(f"{path}: not a complete checkpoint (no {STATE_FILE}); resume from another one")
     state = check_resumable(path)
     weights = read_weights(path / MODEL_FILE)
-    options = _state_dict_options()
-    _restore(path / MODEL_FILE, lambda w: set_model_state_dict(objects.model, w, options=options), weights)
+    _restore(path / MODEL_FILE, lambda w: _load_model(objects.model, w), weights)
     _load_optimizer(objects, path / OPTIMIZER_FILE)
 
     def load_like(target: Any) -> Callable[[Any], None]:

@@ -566,7 +566,11 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
 
 def build_task(config: TrainConfig) -> TrainingTask:
     """The untrained task of ``config``, without its dataset."""
-    return DiffusionTask(config) if config.task == "diffusion" else build_reconstructor_task(config)
+    from ..pipelines.export import _loading_progress_bars
+
+    # No loading bars for the frozen parts (text encoder, an x0 pipeline): the run's own bar is the progress.
+    with _loading_progress_bars(False):
+        return DiffusionTask(config) if config.task == "diffusion" else build_reconstructor_task(config)
 
 
 def export_checkpoint(checkpoint: str | Path, output_dir: str | Path, use_ema: bool = True) -> Path:
