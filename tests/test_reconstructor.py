@@ -25,6 +25,7 @@ from videomv.models.reconstructor_training import (
     select_training_views,
     train_reconstructor,
 )
+from videomv.safe_load import BadFileError
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +165,18 @@ def test_save_and_load_pretrained(tiny, tmp_path):
     images = torch.rand(1, 4, 3, 32, 32)
     with torch.no_grad():
         assert torch.equal(loaded(images, cams).params, tiny(images, cams).params)
+
+
+def test_from_pretrained_refuses_a_damaged_folder_naming_the_file(tiny, tmp_path):
+    folder = tmp_path / "recon"
+    tiny.save_pretrained(folder)
+    weights = folder / "diffusion_pytorch_model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:-16])  # a copy cut short
+    with pytest.raises(BadFileError, match=r"diffusion_pytorch_model\.safetensors: .*truncated"):
+        GaussianReconstructor.from_pretrained(folder)
+    (folder / "config.json").write_text('{"down_channels": "x"}')
+    with pytest.raises(BadFileError, match=r"config\.json: down_channels must be a list"):
+        GaussianReconstructor.from_pretrained(folder)
 
 
 # --- LGM state-dict layout ------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 import torch
 from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
+from videomv.safe_load import BadFileError
 from videomv.sampling import (
     NOISE_PRESETS,
     SOLVERS,
@@ -18,6 +19,7 @@ from videomv.sampling import (
     predict_x0,
     switch_solver,
 )
+from videomv.sampling.schedulers import check_scheduler_config
 
 SHAPE = (1, 3, 4, 8, 8)  # (B, C, F, h, w)
 
@@ -170,3 +172,27 @@ def test_zero_snr_runs_save_a_sampler_that_starts_from_pure_noise(zero_snr: bool
     assert int(scheduler.timesteps[0]) == first_step
     if zero_snr:  # t = 999 is where the rescaled schedule has no signal left
         assert float(scheduler.alphas_cumprod[999]) < 1e-6
+
+
+@pytest.mark.parametrize(
+    "values, words",
+    [
+        ({"num_train_timesteps": -5}, "num_train_timesteps must be a whole number from 1 to 100000, not -5"),
+        ({"num_train_timesteps": 10**12}, "not 1000000000000"),  # would allocate the betas first
+        ({"num_train_timesteps": "1000"}, "num_train_timesteps must be a number"),
+        ({"beta_schedule": "wobbly"}, "not a valid DDIMScheduler config (wobbly is not implemented"),
+        ({"beta_start": [1]}, "not a valid DDIMScheduler config"),
+    ],
+)
+def test_a_bad_scheduler_config_is_refused_in_one_line(values, words) -> None:
+    config = {**make_scheduler("ddim").config, **values}
+    with pytest.raises(BadFileError) as error:
+        check_scheduler_config(DDIMScheduler, config, "scheduler/scheduler_config.json")
+    message = str(error.value)
+    assert "\n" not in message and message.startswith("scheduler/scheduler_config.json: ") and words in message
+
+
+def test_every_preset_and_solver_config_passes_the_check() -> None:
+    for solver, (cls, _) in SOLVERS.items():
+        for preset in NOISE_PRESETS:
+            check_scheduler_config(cls, dict(make_scheduler(solver, preset).config), "scheduler_config.json")

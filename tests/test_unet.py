@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import torch
 from accelerate import init_empty_weights
 from diffusers import I2VGenXLUNet, UNet3DConditionModel
+from safetensors.torch import load_file, save_file
 
 from tiny_models import TINY_UNET
 from videomv.cameras import orbit
@@ -15,6 +18,7 @@ from videomv.models import (
     CameraI2VGenXLUNet,
     CameraUNet3DConditionModel,
 )
+from videomv.safe_load import BadFileError
 
 TINY = TINY_UNET
 FRAMES = 4
@@ -153,6 +157,32 @@ def test_save_and_load_round_trip_keeps_camera_weights(tmp_path) -> None:
         assert torch.equal(
             loaded(**kwargs, camera_embedding=_poses()).sample, camera(**kwargs, camera_embedding=_poses()).sample
         )
+
+
+def _edit_config(folder, **values) -> None:
+    config = json.loads((folder / "config.json").read_text())
+    config.update(values)
+    (folder / "config.json").write_text(json.dumps(config))
+
+
+def test_from_pretrained_refuses_a_folder_that_would_load_wrong_naming_the_file(tmp_path) -> None:
+    """Checked before loading: diffusers would give missing weights random values with a warning only."""
+    _, camera, _ = _models("t2v")
+    camera.save_pretrained(tmp_path)
+    weights = tmp_path / "diffusion_pytorch_model.safetensors"
+    tensors = load_file(weights)
+    save_file({key: value for key, value in tensors.items() if key != "conv_out.bias"}, weights)
+    with pytest.raises(BadFileError, match=r"diffusion_pytorch_model\.safetensors: .*1 missing: conv_out\.bias"):
+        CameraUNet3DConditionModel.from_pretrained(tmp_path)
+    save_file(tensors, weights)
+    _edit_config(tmp_path, block_out_channels="x")
+    with pytest.raises(BadFileError, match=r"config\.json: block_out_channels must be a list"):
+        CameraUNet3DConditionModel.from_pretrained(tmp_path)
+    _edit_config(tmp_path, block_out_channels=[8])  # well typed, but no UNet has it
+    with pytest.raises(BadFileError, match=r"config\.json: its values do not make a CameraUNet3DConditionModel"):
+        CameraUNet3DConditionModel.from_pretrained(tmp_path)
+    with pytest.raises(FileNotFoundError, match="nowhere not found"):
+        CameraUNet3DConditionModel.from_pretrained(tmp_path / "nowhere")
 
 
 @pytest.mark.parametrize("preset", ["t2v-modelscope", "i2v-i2vgenxl"])
