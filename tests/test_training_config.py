@@ -60,3 +60,44 @@ def test_help_after_the_task_prints_the_help(capsys):
     assert main(["train", "diffusion", "--preset", "tiny-cpu", "--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: videomv train") and "--preset NAME" in out
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"max_steps": "ten"}, "max_steps must be an integer"),
+        ({"max_steps": 2.5}, "max_steps must be an integer"),
+        ({"lr": True}, "lr must be a number"),
+        ({"mixed_precision": "fp8"}, "mixed_precision must be one of no, fp16, bf16"),
+        ({"gradient_checkpointing": "yes"}, "gradient_checkpointing must be true or false"),
+        ({"pretrained": 3}, "pretrained must be a string"),
+        ({"colour": 1}, "unknown config key"),
+    ],
+)
+def test_a_saved_config_is_type_checked(values, message):
+    with pytest.raises(ValueError, match=message):
+        TrainConfig.from_values(values)
+    assert TrainConfig.from_values({"lr": 1, "pretrained": None}).lr == 1.0  # an int stands for a float
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lr", "nan"], "--lr must be a number 0 or more, got nan"),
+        (["--batch-size", "0"], "--batch-size must be a number 1 or more"),
+        (["--checkpoint-every", "0"], "--checkpoint-every"),
+        (["--ema-decay", "1"], "--ema-decay must be a number from 0 to"),
+        (["--max-minutes", "-1"], "--max-minutes must be a positive number"),
+        (["--min-timestep", "9", "--max-timestep", "3"], "above --max-timestep"),
+        (["--background", "pink"], "--background must be white, black, gray or random"),
+    ],
+)
+def test_values_no_run_can_use_are_refused(args, message):
+    config = apply_overrides(preset("tiny-cpu"), args)
+    with pytest.raises(ValueError, match=message):
+        config.check()
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_every_preset_passes_its_checks(name):
+    preset(name).check()

@@ -131,3 +131,52 @@ def test_two_processes_step_like_one_on_the_same_global_batch(data, tmp_path, ca
             assert scale > 0
             for ddp, ref in zip(ddp_grads, grads, strict=True):
                 torch.testing.assert_close(ddp, ref, rtol=0, atol=RELATIVE_TOLERANCE * scale, msg=f"step {step}")
+
+
+def _run_rank(rank: int, world_size: int, port: int, overrides: list[str], resume: str | None) -> None:
+    """One rank of a run of ``tiny-cpu`` with ``overrides``, resumed from ``resume`` if given."""
+    from accelerate.state import AcceleratorState, GradientState
+
+    from videomv.training import run
+
+    os.environ.update(
+        RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_WORLD_SIZE=str(world_size),
+        MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), ACCELERATE_USE_CPU="true",
+    )  # fmt: skip
+    AcceleratorState._reset_state(reset_partial_state=True)
+    GradientState._reset_state()
+    run(apply_overrides(preset("tiny-cpu"), overrides), resume=resume, progress=False)
+
+
+def test_two_processes_resume_bit_for_bit(data, tmp_path):
+    """A 2-process run stopped after a checkpoint and resumed (each rank reading back its own RNG states,
+    the optimiser, schedule and EMA from safetensors) ends exactly where the straight 2-process run does."""
+    from safetensors.torch import load_file
+
+    from videomv.training.checkpoint import list_checkpoints
+    from videomv.training.state_files import load_state
+
+    def overrides(out: Path, steps: int) -> list[str]:
+        return [
+            "--data", str(data), "--split", "all", "--num-views", "4", "--image-size", str(SIZE),
+            "--output-dir", str(out), "--batch-size", "1", "--max-steps", str(steps), "--warmup-steps", "0",
+            "--lr-schedule", "constant", "--lr", "1e-3", "--ema-decay", "0.5", "--sample-every", "0",
+            "--checkpoint-every", "100", "--condition-dropout", "0.5",
+        ]  # fmt: skip
+
+    def launch(out: Path, steps: int, resume: str | None = None) -> None:
+        start_processes(_run_rank, (2, _free_port(), overrides(out, steps), resume), nprocs=2, start_method="fork")
+
+    launch(tmp_path / "straight", 3)
+    launch(tmp_path / "split", 1)
+    assert sorted(p.name for p in (list_checkpoints(tmp_path / "split" / "checkpoints")[0]).glob("rng_state_*")) == [
+        "rng_state_0.safetensors", "rng_state_1.safetensors",
+    ]  # fmt: skip
+    launch(tmp_path / "split", 3, resume=str(tmp_path / "split"))
+    straight, split = (list_checkpoints(tmp_path / name / "checkpoints")[-1] for name in ("straight", "split"))
+    assert straight.name == split.name == "step-00000003"
+    for name in ("model.safetensors",):
+        a, b = load_file(straight / name), load_file(split / name)
+        assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+    ema_a, ema_b = (load_state(folder / "ema.safetensors")["shadow_params"] for folder in (straight, split))
+    assert all(torch.equal(p, q) for p, q in zip(ema_a, ema_b, strict=True))

@@ -172,6 +172,21 @@ def test_an_lr_given_on_resume_takes_effect(data, tmp_path):
     assert [(line["step"], line["lr"]) for line in lines] == [(1, 1e-3), (2, 1e-3), (3, 1e-4), (4, 1e-4)]
 
 
+def test_metrics_after_a_resume_hold_every_step_once(data, tmp_path):
+    # A run killed after logging steps past its last checkpoint (here: step 3's checkpoint removed, as a
+    # SIGKILL before it was written would leave it, and a line cut short) logs them again when resumed.
+    extra = ("--lr-schedule", "constant", "--checkpoint-every", "2", "--keep-checkpoints", "5")
+    run(_config("tiny-cpu", data, tmp_path, *extra, "--max-steps", "3"), progress=False)
+    shutil.rmtree(tmp_path / "checkpoints" / "step-00000003")
+    log = tmp_path / "logs" / "metrics.jsonl"
+    log.write_text(log.read_text() + '{"step": 4, "lo')
+    first = [json.loads(line) for line in log.read_text().splitlines()[:3]]
+    resumed = run(_config("tiny-cpu", data, tmp_path, *extra, "--max-steps", "4"), resume=tmp_path, progress=False)
+    lines = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [line["step"] for line in lines] == [1, 2, 3, 4]
+    assert lines[:2] == first[:2] and lines[2]["loss"] == resumed.losses[0] == first[2]["loss"]
+
+
 def test_run_writes_logs_samples_and_a_loadable_pipeline(data, tmp_path):
     from videomv.pipelines.videomv import VideoMVPipeline
 
