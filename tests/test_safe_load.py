@@ -55,6 +55,11 @@ def test_read_json_reads_good_files_and_checks_paths_and_size(tmp_path: Path) ->
     path.write_text('\ufeff{"a": [1, 2.5, {"b": null}]}')  # a byte-order mark is fine
     assert read_json(path) == {"a": [1, 2.5, {"b": None}]}
     assert read_json(path, expect=None)["a"][0] == 1
+    path.write_text('{"low": -Infinity}')
+    assert read_json(path, allow_infinity=True) == {"low": float("-inf")}
+    path.write_text('{"low": NaN}')
+    with pytest.raises(BadFileError, match="NaN"):
+        read_json(path, allow_infinity=True)
     with pytest.raises(BadFileError, match="too large"):
         read_json(path, max_bytes=4)
     with pytest.raises(IsADirectoryError, match="is a folder"):
@@ -135,7 +140,7 @@ class _Model:
         ({"flag": "yes"}, False, ("flag must be true/false",)),
         ({"name": 3}, False, ("name must be a string",)),
         ({"size": True}, False, ("size must be a number", "true/false")),
-        ({"size": 2.5}, True, ("size must be a number",)),  # strict: a whole number for an int default
+        ({"size": 2.5}, True, ("size must be a whole number", "2.5")),  # strict: exactly the default's type
         ({"dims": 3}, True, ("dims must be a list",)),
     ],
 )

@@ -104,6 +104,12 @@ def _refuse_constant(name: str) -> float:
     raise _NonFiniteError(name)
 
 
+def _infinity_only(name: str) -> float:
+    if name == "NaN":
+        raise _NonFiniteError(name)
+    return float(name)
+
+
 def _json_kind(value: Any) -> str:
     kinds = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
     for kind, name in kinds.items():
@@ -112,13 +118,13 @@ def _json_kind(value: Any) -> str:
     return "a number"
 
 
-def _check_tree(value: Any, max_depth: int) -> str | None:
+def _check_tree(value: Any, max_depth: int, allow_infinity: bool) -> str | None:
     """Why the parsed ``value`` is refused (too deep, a non-finite number), or None; iterative, so
     it never recurses itself."""
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
+        if isinstance(item, float) and (math.isnan(item) or not (allow_infinity or math.isfinite(item))):
             return f"it holds a non-finite number ({item})"
         if isinstance(item, dict | list):
             if depth > max_depth:
@@ -134,18 +140,20 @@ def parse_json(
     what: str = "the JSON",
     expect: type | None = dict,
     max_depth: int = MAX_JSON_DEPTH,
+    allow_infinity: bool = False,
 ) -> Any:
     """Parses ``text`` (read from ``source``, a file name for messages) as strict JSON.
 
-    Refused with a one-line :class:`BadFileError` naming ``source``: invalid JSON, ``NaN`` /
-    ``Infinity``, nesting deeper than ``max_depth`` (also 100000 nested lists, which make ``json``
+    Refused with a one-line :class:`BadFileError` naming ``source``: invalid JSON, ``NaN``,
+    ``Infinity`` (unless ``allow_infinity``: diffusers writes ``-Infinity`` into some scheduler
+    configs), nesting deeper than ``max_depth`` (also 100000 nested lists, which make ``json``
     itself recurse too deep), or a top-level value that is not an ``expect``.
     """
     fix = f"fix or re-create {what}"
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_infinity_only if allow_infinity else _refuse_constant)
     except UnicodeDecodeError:
         raise BadFileError(f"{source}: not UTF-8 text, so not {what}; {fix}") from None
     except json.JSONDecodeError as error:
@@ -155,7 +163,7 @@ def parse_json(
         raise BadFileError(f"{source}: holds {error} (not JSON: numbers must be finite); {fix}") from None
     except RecursionError:
         raise BadFileError(f"{source}: nests deeper than {max_depth} levels; {fix}") from None
-    problem = _check_tree(value, max_depth)
+    problem = _check_tree(value, max_depth, allow_infinity)
     if problem is not None:
         raise BadFileError(f"{source}: {problem}; {fix}")
     if expect is not None and not isinstance(value, expect):
@@ -170,6 +178,7 @@ def read_json(
     expect: type | None = dict,
     max_bytes: int = MAX_JSON_BYTES,
     max_depth: int = MAX_JSON_DEPTH,
+    allow_infinity: bool = False,
 ) -> Any:
     """The content of the JSON file ``path``, checked.
 
@@ -179,6 +188,7 @@ def read_json(
         expect: the type the top-level value must have (``dict``, ``list``), or None for any.
         max_bytes: files larger than this are refused unread.
         max_depth: deeper nesting is refused (see :func:`parse_json`).
+        allow_infinity: take ``Infinity`` / ``-Infinity`` (``NaN`` is always refused).
 
     Raises:
         FileNotFoundError, IsADirectoryError: ``path`` is missing or a folder.
@@ -188,7 +198,7 @@ def read_json(
     size = path.stat().st_size
     if size > max_bytes:
         raise BadFileError(f"{path}: {size / 1e6:.0f} MB is too large for {what} (at most {max_bytes / 1e6:.0f} MB)")
-    return parse_json(path.read_bytes(), str(path), what, expect, max_depth)
+    return parse_json(path.read_bytes(), str(path), what, expect, max_depth, allow_infinity)
 
 
 # ---------------------------------------------------------------------------------- safetensors
@@ -401,6 +411,8 @@ def check_config_values(
         if kinds is not None and (wrong_bool or not isinstance(value, kinds)):
             default = parameters[key].default
             wanted = "a list" if isinstance(default, tuple) else _json_kind(default)
+            if strict and type(default) is int:
+                wanted = "a whole number"
             raise BadFileError(
                 f"{source}: {key} must be {wanted}, not {_json_kind(value)} ({_short(value)}); "
                 "fix it or re-save the model"

@@ -113,7 +113,7 @@ FOLDER_CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     ),
     'model_index.json num_views "eight"': (
         edit("model_index.json", num_views="eight"),
-        ("model_index.json", "num_views", "a number"),
+        ("model_index.json", "num_views", "a whole number", "eight"),
     ),
     "model_index.json num_views 0": (edit("model_index.json", num_views=0), ("model_index.json", "num_views")),
     "model_index.json of another pipeline": (

@@ -146,7 +146,7 @@ def check_transformers_folder(folder: str | os.PathLike, what: str) -> Path:
     """
     folder = check_folder(folder, what)
     for path in sorted(folder.glob("*.json")):
-        read_json(path, f"a file of {what}", expect=None)
+        read_json(path, f"a file of {what}", expect=None, allow_infinity=True)
     for file in weight_files(folder, TRANSFORMERS_WEIGHTS):
         weights_shapes(file, f"the weights of {what}")
     return folder

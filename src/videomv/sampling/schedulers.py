@@ -138,7 +138,9 @@ def check_scheduler_config(cls: type[SchedulerMixin], config: dict[str, Any], so
 def check_scheduler_folder(cls: type[SchedulerMixin], folder: str | os.PathLike) -> Path:
     """Checks the ``scheduler_config.json`` in a pipeline's ``scheduler/`` folder (:func:`check_scheduler_config`)."""
     config_path = check_folder(folder, "a scheduler folder") / "scheduler_config.json"
-    check_scheduler_config(cls, read_json(config_path, "a scheduler config"), config_path)
+    # diffusers writes -Infinity for DPM-Solver's lambda_min_clipped.
+    config = read_json(config_path, "a scheduler config", allow_infinity=True)
+    check_scheduler_config(cls, config, config_path)
     return Path(folder)
 
 
