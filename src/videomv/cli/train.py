@@ -34,8 +34,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="train the diffusion model or the reconstructor (accelerate; resumable)",
         description="Trains TASK from a preset plus --key value overrides of any config field. Options: "
         f"--preset NAME ({', '.join(PRESETS)}), --resume DIR (a run folder or a step-XXXXXXXX checkpoint: "
-        "its saved config is the base unless --preset is given), --print-config (show the effective "
-        "config and exit). Config keys: " + ", ".join(field_names()) + ". See docs/training_notes.md.",
+        "its saved config is the base unless --preset is given, and the run continues in that run folder "
+        "unless --output-dir is given), --print-config (show the effective config and exit). Config keys: "
+        + ", ".join(field_names())
+        + ". A run stopped by SIGTERM/SIGINT saves a checkpoint and exits with 143/130. "
+        "See docs/training_notes.md.",
     )
     parser.add_argument(
         "task",

@@ -439,7 +439,12 @@ def load_checkpoint(accelerator: Accelerator, path: str | os.PathLike, objects: 
     if own.is_file():
 
         def apply_rng(saved: Any) -> None:
-            check_like(rng_states(), saved)
+            current = rng_states()
+            if isinstance(saved, dict) and ("cuda" in saved) != ("cuda" in current):
+                # Saved on a GPU and resumed on the CPU (or the reverse): the device's generator starts anew.
+                saved.pop("cuda", None)
+                current.pop("cuda", None)
+            check_like(current, saved)
             set_rng_states(saved)
 
         _restore(own, apply_rng)
