@@ -20,8 +20,8 @@ from .projection import (
     unpack_cameras,
 )
 
-Backend = Literal["auto", "torch", "gsplat", "reference"]
-BACKENDS: tuple[str, ...] = ("auto", "torch", "gsplat", "reference")
+Backend = Literal["auto", "torch", "tiled", "gsplat", "reference"]
+BACKENDS: tuple[str, ...] = ("auto", "torch", "tiled", "gsplat", "reference")
 
 
 @dataclass
@@ -98,9 +98,10 @@ def rasterize(
         height: image height in pixels.
         background: colour behind the Gaussians: a float, ``(3,)`` or ``(C, 3)``; black if
             None.
-        backend: "torch" (tiled, any device), "gsplat" (CUDA, optional dependency),
-            "reference" (dense, slow; for tests) or "auto" (gsplat on CUDA if installed, else
-            torch).
+        backend: "torch" (fused numba kernels on CPU tensors when numba imports, else
+            "tiled"), "tiled" (pure-PyTorch tiles, any device), "gsplat" (CUDA, optional
+            dependency), "reference" (dense, slow; for tests) or "auto" (gsplat on CUDA if
+            installed, else torch).
         near: Gaussians whose centre is closer than this (camera z) are culled.
         far: Gaussians whose centre is farther than this are culled.
 
@@ -122,10 +123,11 @@ def rasterize(
         return rasterize_gsplat(gaussians, c2w, intrinsics, width, height, bg, near, far)
 
     proj = project(gaussians, c2w, intrinsics, width, height, near, far)
-    if backend == "torch":
+    if backend in ("torch", "tiled"):
         features = torch.cat([proj.colors, proj.depths[..., None]], dim=-1)
         bg_ext = torch.cat([bg, bg.new_zeros(num_cams, 1)], dim=1)
-        feats, alpha = composite_tiled(
+        composite = _fused_compositor() if backend == "torch" and gaussians.device.type == "cpu" else None
+        feats, alpha = (composite or composite_tiled)(
             proj.means2d, proj.conics, proj.opacities, features, proj.extents,
             proj.depths, bg_ext, width, height,
         )  # fmt: skip
@@ -136,6 +138,13 @@ def rasterize(
     depth = depth_sum / alpha.clamp_min(1e-10)
     radii = proj.radii
     return RasterOutput(rgb, alpha, depth, radii, (radii > 0).sum(1), proj.means2d)
+
+
+def _fused_compositor():
+    """The numba compositor, or None where numba is missing (then the tiled torch path runs)."""
+    from ._fused import composite_fused, fused_available
+
+    return composite_fused if fused_available() else None
 
 
 def _background(background, num_cams: int, gaussians: Gaussians) -> torch.Tensor:
