@@ -46,7 +46,7 @@ from torch import nn
 
 from ..fileio import replace_folder, write_text_atomic
 from .config import TrainConfig
-from .state_files import READ_ERRORS, check_like, first_line, load_state, read_header, save_state
+from .state_files import READ_ERRORS, check_like, first_line, load_state, read_header, save_state, save_tensors
 
 _STEP_DIR = re.compile(r"^step-(\d{8})$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -265,9 +265,7 @@ def save_checkpoint(
     accelerator.wait_for_everyone()
     save_state(tmp / rng_file(accelerator.process_index), rng_states())
     if main:
-        from safetensors.torch import save_file
-
-        save_file({k: v.contiguous() for k, v in model_state.items()}, str(tmp / MODEL_FILE), metadata={"format": "pt"})
+        save_tensors(tmp / MODEL_FILE, model_state)
         save_state(tmp / OPTIMIZER_FILE, optimizer_state)
         save_state(tmp / SCHEDULER_FILE, objects.scheduler.state_dict())
         for name, extra in _extras(accelerator, objects).items():

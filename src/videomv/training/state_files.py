@@ -94,6 +94,13 @@ def save_state(path: str | os.PathLike, state: Any) -> Path:
     return Path(path)
 
 
+def save_tensors(path: str | os.PathLike, tensors: dict[str, torch.Tensor]) -> Path:
+    """Writes plain named tensors (model weights) to ``path``, tied ones stored once each name."""
+    seen: set[int] = set()
+    save_file({name: _cpu_leaf(tensor, seen) for name, tensor in tensors.items()}, str(path), metadata={"format": "pt"})
+    return Path(path)
+
+
 def read_header(path: str | os.PathLike) -> dict[str, str]:
     """The metadata of the safetensors file ``path`` (its header only: cheap), or ValueError naming it."""
     path = Path(path)
