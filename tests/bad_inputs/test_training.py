@@ -219,15 +219,16 @@ def test_model_weights_of_another_model_are_refused(case, copy, capsys) -> None:
     assert_refused(case, *resume(copy), capsys=capsys, words=("model.safetensors", "does not fit"))
 
 
-@pytest.mark.parametrize(
-    ("kind", "change", "words"),
-    [
-        ("a negative step", {"step": -1}, ("trainer_state.json", "step", "non-negative integer")),
-        ("a step as text", {"step": "2; import os"}, ("trainer_state.json", "step")),
-        ("a data position as a list", {"epoch": [0]}, ("trainer_state.json", "epoch")),
-    ],
-)
-def test_a_bad_trainer_state_is_refused(kind, change, words, case, copy, no_model_load, capsys) -> None:
+BAD_TRAINER_STATES = {
+    "a negative step": ({"step": -1}, ("trainer_state.json", "step", "non-negative integer")),
+    "a step as text": ({"step": "2; import os"}, ("trainer_state.json", "step")),
+    "a data position as a list": ({"epoch": [0]}, ("trainer_state.json", "epoch")),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_TRAINER_STATES))
+def test_a_bad_trainer_state_is_refused(kind, case, copy, no_model_load, capsys) -> None:
+    change, words = BAD_TRAINER_STATES[kind]
     file = newest(copy) / STATE_FILE
     file.write_text(json.dumps({**json.loads(file.read_text()), **change}))
     assert_refused(case, *resume(copy), capsys=capsys, words=words)
