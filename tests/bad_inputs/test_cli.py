@@ -14,7 +14,10 @@ CASES = {
     "not a number": (["generate", "--prompt", "a cup", "--guidance", "high"], ("--guidance", "'high'")),
     "required argument missing": (["data", "render"], ("required", "videomv data render --help")),
     "subcommand missing": (["data"], ("required", "videomv data --help")),
-    "unknown option of a nested command": (["train", "export", "--bogus"], ("--bogus",)),
+    "unknown option of a nested command": (
+        ["train", "export", "--resume", "run", "--out", "x", "--bogus"],
+        ("--bogus",),
+    ),
 }
 
 
