@@ -99,9 +99,11 @@ def assemble_pipeline(
 ) -> Any:
     """A ``VideoMVPipeline`` of a converted reference UNet with the base model's other parts.
 
-    The pipeline gets the reference settings of the task's preset (prompt suffix, negative prompt,
-    guidance 9.0 / 6.0, 24 views at elevation 15° / 5° and radius 2.0 / 1.7, fov 39.6°, DDIM on the
-    task's noise schedule), and for the image model the reference frame-rate input (8).
+    The pipeline gets the reference settings of the task's preset (prompt suffix, guidance 9.0 / 6.0,
+    24 views at elevation 15° / 5° and radius 2.0 / 1.7, fov 39.6°, DDIM on the task's noise schedule),
+    the reference code's own behaviours (:data:`videomv.models.configs.REFERENCE_PIPELINE_SETTINGS`,
+    ``REFERENCE_SCHEDULER_SETTINGS`` and, image model, the CLIP input's bilinear resize), and for the
+    image model the reference frame-rate input (8).
 
     Args:
         unet: the converted camera UNet (see :func:`videomv.models.vgen_convert.convert_vgen_checkpoint`).
@@ -115,8 +117,10 @@ def assemble_pipeline(
     Raises:
         FileNotFoundError: naming the folder that is missing.
     """
+    from ..models.configs import REFERENCE_CLIP_RESAMPLE, REFERENCE_PIPELINE_SETTINGS, REFERENCE_SCHEDULER_SETTINGS
     from ..models.vgen_convert import TASK_PRESETS, VGEN_I2V_FPS
     from ..pipelines import VideoMVPipeline
+    from ..sampling import make_scheduler
 
     base = Path(base)
     hub_name = "ali-vilab/i2vgen-xl" if task == "image" else "ali-vilab/text-to-video-ms-1.7b"
@@ -127,16 +131,20 @@ def assemble_pipeline(
         raise FileNotFoundError(
             f"{text_encoder} not found: give --text-encoder, a transformers folder of a text encoder"
         )
-    config = {}
+    config = dict(REFERENCE_PIPELINE_SETTINGS[task])
     if task == "image":
         image_path = Path(image_encoder) if image_encoder is not None else base
         for subfolder in ("image_encoder", "feature_extractor"):
             _need_folder(image_path, subfolder, f"--image-encoder or a --base with {subfolder}/ ({hub_name})")
         config["fps"] = VGEN_I2V_FPS
-    return VideoMVPipeline.from_preset(
+    pipe = VideoMVPipeline.from_preset(
         TASK_PRESETS[task], base_model=base, text_encoder_path=text_encoder, image_encoder_path=image_encoder,
         unet=unet, reconstructor=reconstructor, **config,
     )  # fmt: skip
+    pipe.register_modules(scheduler=make_scheduler("ddim", TASK_PRESETS[task], **REFERENCE_SCHEDULER_SETTINGS[task]))
+    if pipe.feature_extractor is not None:
+        pipe.feature_extractor.resample = REFERENCE_CLIP_RESAMPLE  # saved in its preprocessor_config.json
+    return pipe
 
 
 # ------------------------------------------------------------------------------------------ writing
@@ -186,7 +194,14 @@ def _millions(model: Any) -> str:
 
 
 def run_vgen(args: argparse.Namespace) -> int:
-    from ..models.vgen_convert import convert_reconstructor, convert_vgen_checkpoint, load_state_dict_file
+    from ..models.configs import REFERENCE_RECONSTRUCTOR_SETTINGS, get_preset
+    from ..models.vgen_convert import (
+        TASK_PRESETS,
+        convert_reconstructor,
+        convert_vgen_checkpoint,
+        drop_known_extras,
+        load_state_dict_file,
+    )
 
     task, path = ("image", args.i2v) if args.i2v is not None else ("text", args.t2v)
     dtype = _dtype(args.dtype)
@@ -210,8 +225,12 @@ def run_vgen(args: argparse.Namespace) -> int:
     del state_dict
     if args.lgm is not None:
         lgm_state, _ = load_state_dict_file(args.lgm)
+        lgm_state, ignored = drop_known_extras(lgm_state)
+        result.ignored += ignored
+        # Run as the reference runs any LGM weights: its canonical radius is the orbit's, its rotations its own.
+        settings = {"cam_radius": get_preset(TASK_PRESETS[task]).pipeline["radius"], **REFERENCE_RECONSTRUCTOR_SETTINGS}
         with naming_file(args.lgm):
-            result.reconstructor = convert_reconstructor(lgm_state, dtype or result.unet.dtype)
+            result.reconstructor = convert_reconstructor(lgm_state, dtype or result.unet.dtype, **settings)
     parts = [f"UNet {type(result.unet).__name__} ({_millions(result.unet)})"]
     if result.reconstructor is not None:
         parts.append(f"reconstructor ({_millions(result.reconstructor)})")
@@ -229,6 +248,8 @@ def run_vgen(args: argparse.Namespace) -> int:
         _write(args.out, args.overwrite, {"": pipe})
         what = "pipeline"
     print(f"converted {path} (step {step}) -> {what} {args.out}: {', '.join(parts)}")
+    if result.ignored:
+        print(f"ignored {len(result.ignored)} keys of the reference LGM's training-only LPIPS network (lpips_loss.*)")
     if result.reconstructor is None:
         print("no reconstructor in the checkpoint: pass --lgm model_fp16.safetensors for 3D-aware sampling")
     return 0

@@ -15,6 +15,83 @@ from .unet import CameraI2VGenXLUNet, CameraUNet3DConditionModel
 
 NEGATIVE_PROMPT = "distorted, discontinuous, ugly, blurry, low resolution, motionless, static"
 
+# --- The reference implementation's behaviours (alibaba/VideoMV at c434922) ---------------------------
+# The published weights were trained and evaluated with the reference code, so `videomv convert vgen` gives a
+# converted model these settings (quirks and bugs included); models we train keep our defaults. Each entry
+# says what the reference does, where (path:line in its repository), and whether it looks like a bug.
+
+# Quirk 1: the reference's negative prompt (tools/modules/config.py:195); both inference scripts encode it
+# for the unconditional branch. Ours adds "motionless, static" and drops the body-part terms.
+REFERENCE_NEGATIVE_PROMPT = (
+    "Distorted, discontinuous, Ugly, blurry, low resolution, disfigured, disconnected limbs, Ugly faces, "
+    "incomplete arms"
+)
+
+# VideoMVPipeline config values of a converted model, per task (keys are the pipeline's config names).
+_REFERENCE_COMMON: dict[str, Any] = {
+    "negative_prompt": REFERENCE_NEGATIVE_PROMPT,
+    # Quirk 9a: ", 3d asset" is appended only to prompts without "3d asset"
+    # (tools/inferences/inference_text2video_entrance.py:179-180). Not a bug.
+    "prompt_suffix_if_absent": True,
+    # Quirk 2: before building LGM's inputs the inference scripts flip the camera y and z axes once more
+    # (gs_camera[:, :3, 1:3] *= -1: tools/inferences/inference_text2video_entrance.py:204,
+    # inference_i2vgen_entrance.py:180), which the training dataset does not
+    # (tools/datasets/video_i2v_dataset.py:115-121). LGM then sees a canonical frame turned 180 degrees
+    # about view 0's x axis, and renders are made at the flipped cameras. Looks like a bug, but the
+    # published 3D-aware samples were made with it.
+    "three_d_aware_flip_cameras": True,
+    # Quirk 5: LGM renders at its output_size 512 (core/options.py:98) and the loop downsamples to 256 by
+    # nearest neighbour (tools/modules/unet/unet_t2v.py:427, unet_i2vgen.py:463): every other pixel, a
+    # quarter pixel off a 256 render's pixel centres. Not a bug (a cheap resize).
+    "three_d_aware_render_scale": 2,
+    # Quirk 9d: the CUDA rasterizer culls Gaussians closer than 0.2 to the camera
+    # (diff-gaussian-rasterization, auxiliary.h in_frustum); ours culls at 0.01. Not a bug.
+    "three_d_aware_near": 0.2,
+    # Quirk 6: the autoencoder samples its posterior (tools/modules/autoencoder.py:22) when it re-encodes
+    # the renders (tools/modules/unet/unet_t2v.py:430, unet_i2vgen.py:466) and encodes the condition image
+    # (tools/inferences/inference_i2vgen_entrance.py:251); we take the mode. Not a bug, but adds noise.
+    "vae_sample_posterior": True,
+}
+REFERENCE_PIPELINE_SETTINGS: dict[str, dict[str, Any]] = {
+    "text": {
+        **_REFERENCE_COMMON,
+        # Quirk 4: the refinement renders on grey 0.5 (LGM.infer's default bg_color_factor,
+        # core/models.py:118,126) while the views are generated on white. Looks unintended.
+        "three_d_aware_background": 0.5,
+    },
+    "image": {
+        **_REFERENCE_COMMON,
+        # Quirk 4: the image model's refinement renders on grey 0.7 (tools/modules/unet/unet_i2vgen.py:458).
+        "three_d_aware_background": 0.7,
+        # Quirk 9b: the image model samples under fp16 autocast (configs/i2vgen_xl_infer.yaml use_fp16,
+        # tools/inferences/inference_i2vgen_entrance.py:260): UNet, and the refinement's autoencoder and
+        # LGM; the text model runs in float32 (configs/t2v_infer.yaml use_fp16: False). Not a bug.
+        "autocast_dtype": "float16",
+        # Quirk 8a: condition images are recentred with the object's longer side at 200 of 256 pixels,
+        # resized bicubic (utils/recenter_i2v.py:30-37, crop_size 200 at :53); ours: 0.85, Lanczos.
+        "condition_fill_fraction": 200 / 256,
+        "condition_resample": "bicubic",
+    },
+}
+# Quirk 8b: the CLIP image input is resized bilinear (utils/transforms.py:42, the vit_trans of
+# tools/inferences/inference_i2vgen_entrance.py:115-117), not bicubic as the HF processor does: set on the
+# converted feature extractor (PIL's resample code 2 = bilinear). Not a bug.
+REFERENCE_CLIP_RESAMPLE = 2
+# Scheduler config overrides of a converted model, per task. Quirk 7: the reference DDIM takes
+# alphas_cumprod[(t - stride).clamp(0)] as the previous alpha (tools/modules/diffusions/diffusion_ddim.py:236),
+# so the last step (t = 1) ends at alphas_cumprod[0], not 1: diffusers' set_alpha_to_one=False for both models
+# (our image preset sets True). Not a bug (DDIM's original choice).
+REFERENCE_SCHEDULER_SETTINGS: dict[str, dict[str, Any]] = {
+    "text": {"set_alpha_to_one": False},
+    "image": {"set_alpha_to_one": False},
+}
+# GaussianReconstructor config of the reference's LGM. Quirk 3: VideoMV's copy of LGM sets
+# `rot_act = F.normalize` (core/models.py:42), whose default dim=1 normalises each quaternion component over
+# all Gaussians of a sample instead of each quaternion (LGM's own code: dim=-1), and the CUDA rasterizer does
+# not renormalise (forward.cu, computeCov3D): the covariance comes from the unnormalised quaternion. Looks
+# like a bug, but VideoMV's fine-tuned LGM was trained that way.
+REFERENCE_RECONSTRUCTOR_SETTINGS: dict[str, Any] = {"rotation_normalization": "over_gaussians"}
+
 _DOWN = ("CrossAttnDownBlock3D", "CrossAttnDownBlock3D", "CrossAttnDownBlock3D", "DownBlock3D")
 _UP = ("UpBlock3D", "CrossAttnUpBlock3D", "CrossAttnUpBlock3D", "CrossAttnUpBlock3D")
 

@@ -54,6 +54,10 @@ _MIN_SCALE = 1e-8
 _PIXEL_OFFSET_RANGE = 0.5
 # Pixel colours are kept off 0 and 1 before their inverse activation, which is infinite there.
 _COLOR_MARGIN = 1e-3
+# How the rotation channels become quaternions: each normalised on its own ("per_gaussian", ours and
+# LGM's), or each component normalised over all Gaussians of a sample and used unnormalised
+# ("over_gaussians": VideoMV's copy of LGM, see videomv.models.configs.REFERENCE_RECONSTRUCTOR_SETTINGS).
+ROTATION_NORMALIZATIONS = ("per_gaussian", "over_gaussians")
 
 RECONSTRUCTOR_PRESETS: dict[str, dict[str, Any]] = {
     # A few-hundred-thousand-parameter model for CPU tests and demos: 32x32 views, 16x16 splat maps.
@@ -293,6 +297,57 @@ class MultiViewUNet(nn.Module):
 # --- the model ---------------------------------------------------------------------------
 
 
+def _quaternion_formula(quats: torch.Tensor) -> torch.Tensor:
+    """``(N, 3, 3)`` matrices of the unit-quaternion rotation formula applied to ``(N, 4)`` quaternions
+    (w first) as they are: a rotation only for unit quaternions."""
+    w, x, y, z = quats.unbind(-1)
+    return torch.stack(
+        [
+            1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
+            2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
+            2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y),
+        ],
+        dim=-1,
+    ).reshape(-1, 3, 3)  # fmt: skip
+
+
+def covariance_factors(quats: torch.Tensor, scales: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Unit quaternions and scales of the covariance ``M diag(s)² Mᵀ`` that unnormalised quaternions
+    give a rasterizer which does not normalise them (``M`` = :func:`_quaternion_formula`).
+
+    The SVD ``M diag(s) = U Σ Vᵀ`` gives the covariance as ``U Σ² Uᵀ``: rotation ``U`` (a column's
+    sign flipped where needed to make it proper, which leaves ``U Σ² Uᵀ`` unchanged), scales ``Σ``.
+    Computed in float64.
+    """
+    factor = _quaternion_formula(quats.double()) * scales.double().unsqueeze(-2)
+    u, sigma, _ = torch.linalg.svd(factor)
+    u = torch.cat([u[..., :2], u[..., 2:] * torch.linalg.det(u).sign()[:, None, None]], dim=-1)
+    return _rotations_to_quaternions(u).to(quats.dtype), sigma.clamp_min(_MIN_SCALE).to(scales.dtype)
+
+
+def _rotations_to_quaternions(matrices: torch.Tensor) -> torch.Tensor:
+    """``(N, 4)`` unit quaternions (w first) of ``(N, 3, 3)`` rotations: for each, the candidate of the
+    largest of ``4w², 4x², 4y², 4z²`` (well conditioned, unlike dividing by a small component)."""
+    m = matrices
+    m00, m11, m22 = m[:, 0, 0], m[:, 1, 1], m[:, 2, 2]
+    squares = torch.stack([1 + m00 + m11 + m22, 1 + m00 - m11 - m22, 1 - m00 + m11 - m22, 1 - m00 - m11 + m22], -1)
+    roots = squares.clamp_min(0).sqrt()  # 2|w|, 2|x|, 2|y|, 2|z|
+    a, b, c = m[:, 2, 1] - m[:, 1, 2], m[:, 0, 2] - m[:, 2, 0], m[:, 1, 0] - m[:, 0, 1]
+    d, e, f = m[:, 1, 0] + m[:, 0, 1], m[:, 0, 2] + m[:, 2, 0], m[:, 2, 1] + m[:, 1, 2]
+    # Row k: 2 q_k times the quaternion, from the matrix entries (each row's own component is roots[:, k]²).
+    candidates = torch.stack(
+        [
+            torch.stack([squares[:, 0], a, b, c], -1),
+            torch.stack([a, squares[:, 1], d, e], -1),
+            torch.stack([b, d, squares[:, 2], f], -1),
+            torch.stack([c, e, f, squares[:, 3]], -1),
+        ],
+        dim=1,
+    ) / (2 * roots.clamp_min(1e-12)).unsqueeze(-1)
+    best = roots.argmax(-1)
+    return F.normalize(candidates[torch.arange(len(m)), best], dim=-1)
+
+
 @dataclass
 class ReconstructorOutput(BaseOutput):
     """What :class:`GaussianReconstructor` returns for a batch of B samples.
@@ -338,6 +393,11 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
             ``cam_radius`` per axis), and its colour is the pixel's colour moved by the network's
             output, so an untrained model already re-renders its input views. False (LGM):
             absolute positions in [-1, 1]^3 and colours from the network alone.
+        rotation_normalization: ``"per_gaussian"`` (each quaternion normalised) or
+            ``"over_gaussians"`` (the reference's ``F.normalize`` over dim 1: every quaternion
+            component normalised over the sample's Gaussians, and the covariance built from the
+            unnormalised quaternion, as its CUDA rasterizer does; the Gaussians returned carry
+            that exact covariance as a rotation and scales). ``params`` keep the raw quaternions.
     """
 
     config_name = "config.json"
@@ -358,8 +418,14 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
         cam_radius: float = 1.5,
         num_input_views: int = 4,
         pixel_aligned: bool = False,
+        rotation_normalization: str = "per_gaussian",
     ) -> None:
         super().__init__()
+        if rotation_normalization not in ROTATION_NORMALIZATIONS:
+            raise ValueError(
+                f"rotation_normalization must be one of {', '.join(ROTATION_NORMALIZATIONS)}, "
+                f"got {rotation_normalization!r}"
+            )
         if len(down_attention) != len(down_channels) or len(up_attention) != len(up_channels):
             raise ValueError("down_attention / up_attention need one entry per level of down_channels / up_channels")
         if not 1 <= len(up_channels) <= len(down_channels):
@@ -393,6 +459,10 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
         if name not in RECONSTRUCTOR_PRESETS:
             raise ValueError(f"unknown reconstructor preset {name!r}; use one of {sorted(RECONSTRUCTOR_PRESETS)}")
         return cls(**{**RECONSTRUCTOR_PRESETS[name], **overrides})
+
+    @property
+    def _unnormalized_rotation(self) -> bool:
+        return self.config.rotation_normalization == "over_gaussians"
 
     @property
     def splat_size(self) -> int:
@@ -497,6 +567,7 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
         pixel_points: torch.Tensor | None = None,
         pixel_colors: torch.Tensor | None = None,
         offset_range: float = 1.0,
+        rotation_dim: int = -1,
     ) -> torch.Tensor:
         """LGM's activations on raw maps ``(B, K, 14, s, s)`` → ``(B, K * s * s, 14)`` parameters.
 
@@ -506,6 +577,8 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
                 :meth:`pixel_anchors`); None: positions are absolute, clamped to [-1, 1]^3 (LGM).
             pixel_colors: ``(B, K, 3, s, s)`` starting colours in [0, 1] (pixel-aligned only).
             offset_range: pixel-aligned positions lie within this distance of their anchor, per axis.
+            rotation_dim: the dimension of the ``(B, N, 4)`` rotations normalised: -1 each
+                quaternion; 1 each component over the Gaussians (``rotation_normalization="over_gaussians"``).
         """
 
         def tokens(x: torch.Tensor) -> torch.Tensor:
@@ -525,26 +598,33 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
                 position,
                 torch.sigmoid(x[..., c["opacity"]]),
                 (0.1 * F.softplus(x[..., c["scale"]])).clamp_min(_MIN_SCALE),
-                F.normalize(x[..., c["rotation"]], dim=-1),
+                F.normalize(x[..., c["rotation"]], dim=rotation_dim),
                 0.5 * torch.tanh(raw_rgb) + 0.5,
             ],
             dim=-1,
         )
 
     @staticmethod
-    def params_to_gaussians(params: torch.Tensor, transform: torch.Tensor | None = None) -> Gaussians:
+    def params_to_gaussians(
+        params: torch.Tensor, transform: torch.Tensor | None = None, unnormalized_rotation: bool = False
+    ) -> Gaussians:
         """``(N, 14)`` activated parameters (canonical frame) → :class:`Gaussians` in the world.
 
         Args:
             params: one sample's parameters, LGM layout.
             transform: the ``(4, 4)`` world-to-canonical similarity; None keeps the canonical frame.
+            unnormalized_rotation: the quaternions are not unit ones and the covariance is
+                ``M diag(s)² Mᵀ`` of the quaternion formula's matrix ``M`` (the reference's CUDA
+                rasterizer); that covariance is kept, as a rotation and scales.
         """
         params = params.float()
         c = GAUSSIAN_CHANNELS
+        rotation, scale = params[:, c["rotation"]], params[:, c["scale"]]
+        if unnormalized_rotation:
+            rotation, scale = covariance_factors(rotation, scale)
         gaussians = Gaussians.from_activated(
-            params[:, c["position"]], params[:, c["rotation"]], params[:, c["scale"]],
-            params[:, c["opacity"]], params[:, c["rgb"]],
-        )  # fmt: skip
+            params[:, c["position"]], rotation, scale, params[:, c["opacity"]], params[:, c["rgb"]]
+        )
         if transform is None:
             return gaussians
         transform = transform.to(params)
@@ -570,15 +650,26 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
         Returns:
             :class:`ReconstructorOutput` with B world-frame :class:`Gaussians`.
         """
-        inputs, transforms = self.prepare_inputs(images, cameras)
+        # Under a sampling autocast only the network runs in low precision: camera geometry,
+        # activations and Gaussians stay float32 (the world transform checks its rotation to 1e-4).
+        autocast = torch.is_autocast_enabled(images.device.type)
+        full_precision = torch.autocast(images.device.type, enabled=False)
+        with full_precision:
+            inputs, transforms = self.prepare_inputs(images, cameras)
         maps = self.forward_maps(inputs)
-        if self.config.pixel_aligned:
-            points, colors = self.pixel_anchors(images, cameras)
-            offset_range = _PIXEL_OFFSET_RANGE * self.config.cam_radius
-            params = self.activate(maps, points.to(maps), colors.to(maps), offset_range)
-        else:
-            params = self.activate(maps)
-        gaussians = [self.params_to_gaussians(p, t) for p, t in zip(params, transforms, strict=True)]
+        with full_precision:
+            if autocast:
+                maps = maps.float()
+            if self.config.pixel_aligned:
+                points, colors = self.pixel_anchors(images, cameras)
+                offset_range = _PIXEL_OFFSET_RANGE * self.config.cam_radius
+                params = self.activate(maps, points.to(maps), colors.to(maps), offset_range)
+            else:
+                params = self.activate(maps, rotation_dim=1 if self._unnormalized_rotation else -1)
+            gaussians = [
+                self.params_to_gaussians(p, t, self._unnormalized_rotation)
+                for p, t in zip(params, transforms, strict=True)
+            ]
         if not return_dict:
             return gaussians, params, transforms
         return ReconstructorOutput(gaussians=gaussians, params=params, transforms=transforms)

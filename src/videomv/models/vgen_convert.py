@@ -35,7 +35,7 @@ from typing import Any, Literal
 import torch
 
 from ..safe_load import BadFileError, listing, load_safetensors, tensor_shapes, torch_load
-from .configs import get_preset
+from .configs import REFERENCE_RECONSTRUCTOR_SETTINGS, get_preset
 from .lgm_convert import config_from_lgm_state_dict, convert_lgm_state_dict
 from .reconstructor import GaussianReconstructor
 from .unet import CameraI2VGenXLUNet, CameraUNet3DConditionModel
@@ -95,6 +95,8 @@ _CONV1D_PROJECTION = re.compile(r"(?:^transformer_in|\.temp_attentions\.\d+)\.pr
 _CROSS_ATTENTION_KEY = re.compile(r"(?<!temp_)attentions\.\d+\.transformer_blocks\.0\.attn2\.to_k\.weight$")
 _MIDDLE = {0: ("resnet", 0), 1: ("attention", 0), 2: ("temporal", 0), 3: ("resnet", 1)}
 _UPSAMPLER_KEYS = {"conv.weight", "conv.bias"}
+# Training-only modules a released checkpoint may carry (see drop_known_extras).
+_KNOWN_EXTRAS = re.compile(r"(?:^|\.)lpips_loss\.")
 
 
 class VGenConversionError(ValueError):
@@ -363,6 +365,8 @@ class VGenConversion:
         reconstructor: the checkpoint's LGM as a :class:`GaussianReconstructor`, or None if it has none.
         key_map: every source UNet key and the model key(s) it filled.
         step: the training step recorded in the checkpoint, if any.
+        ignored: the checkpoint's keys of known training-only modules, left out (see
+            :func:`drop_known_extras`).
     """
 
     task: Task
@@ -370,6 +374,19 @@ class VGenConversion:
     reconstructor: GaussianReconstructor | None
     key_map: dict[str, tuple[str, ...]]
     step: int | None = None
+    ignored: tuple[str, ...] = ()
+
+
+def drop_known_extras(state_dict: dict[str, torch.Tensor]) -> tuple[dict[str, torch.Tensor], tuple[str, ...]]:
+    """``state_dict`` without the keys of modules the reference saves but never runs at inference, and those keys.
+
+    The reference loads its checkpoints non-strictly (``load_state_dict(state_dict, strict=False) # for
+    lpips``, tools/inferences/inference_i2vgen_entrance.py:142) so that a file holding its LGM's LPIPS loss
+    network (core/models.py:46-48, a training-only VGG) loads. Those keys are dropped here; any other key
+    without a counterpart is still refused, as are missing and mis-shaped ones.
+    """
+    kept = {key: value for key, value in state_dict.items() if not _KNOWN_EXTRAS.search(key)}
+    return kept, tuple(sorted(set(state_dict) - set(kept)))
 
 
 def _load_exactly(
@@ -477,7 +494,9 @@ def convert_vgen_checkpoint(
 
     The reconstructor's ``cam_radius`` defaults to the task's reference orbit radius (2.0 text, 1.7
     image): VideoMV moves its LGM input cameras so that view 0 sits at its true distance, not at
-    LGM's 1.5, so that is the canonical frame its fine-tuned LGM knows.
+    LGM's 1.5, so that is the canonical frame its fine-tuned LGM knows. It also gets the reference
+    LGM's behaviour (:data:`videomv.models.configs.REFERENCE_RECONSTRUCTOR_SETTINGS`). Keys of known
+    training-only modules are left out and listed in ``ignored``.
 
     Args:
         state_dict: the checkpoint's tensors (see :func:`load_state_dict_file`).
@@ -487,11 +506,16 @@ def convert_vgen_checkpoint(
         reconstructor_overrides: reconstructor config fields to set.
         step: the checkpoint's training step, recorded in the result.
     """
+    state_dict, ignored = drop_known_extras(state_dict)
     unet_part, lgm_part = split_checkpoint(state_dict)
     dtype = dtype or _default_dtype(unet_part)
     unet, key_map = convert_unet(unet_part, task, dtype, **(unet_overrides or {}))
     reconstructor = None
     if lgm_part:
-        settings = {"cam_radius": get_preset(TASK_PRESETS[task]).pipeline["radius"], **(reconstructor_overrides or {})}
+        settings = {
+            "cam_radius": get_preset(TASK_PRESETS[task]).pipeline["radius"],
+            **REFERENCE_RECONSTRUCTOR_SETTINGS,
+            **(reconstructor_overrides or {}),
+        }
         reconstructor = convert_reconstructor(lgm_part, dtype, **settings)
-    return VGenConversion(task, unet, reconstructor, key_map, step)
+    return VGenConversion(task, unet, reconstructor, key_map, step, ignored)

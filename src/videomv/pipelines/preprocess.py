@@ -20,6 +20,8 @@ import torch
 from PIL import Image, ImageOps
 
 ImageInput = str | os.PathLike | Image.Image | np.ndarray
+# Filters a recentred object may be rescaled with.
+RESAMPLE_FILTERS = {"lanczos": Image.Resampling.LANCZOS, "bicubic": Image.Resampling.BICUBIC}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class PreprocessConfig:
         max_side: inputs with a longer side are downscaled to it on loading (an object filling at least
             ``size / max_side`` of the frame loses no detail).
         min_object_pixels: fewest object pixels for the image not to count as empty.
+        resample: the filter that rescales the recentred object: ``"lanczos"`` (ours) or
+            ``"bicubic"`` (the reference's utils/recenter_i2v.py, with ``fill_fraction`` 200/256).
     """
 
     size: int = 256
@@ -51,8 +55,11 @@ class PreprocessConfig:
     max_pixels: int = 8192 * 8192
     max_side: int = 2048
     min_object_pixels: int = 16
+    resample: Literal["lanczos", "bicubic"] = "lanczos"
 
     def __post_init__(self) -> None:
+        if self.resample not in RESAMPLE_FILTERS:
+            raise ValueError(f"resample must be one of {', '.join(RESAMPLE_FILTERS)}, got {self.resample!r}")
         if not 0.0 < self.fill_fraction <= 1.0:
             raise ValueError(f"fill_fraction must be in (0, 1], got {self.fill_fraction}")
         if self.rgb_background not in ("key", "keep"):
@@ -242,7 +249,7 @@ def _recentre(rgba: Image.Image, config: PreprocessConfig, name: str) -> Image.I
     scale = config.fill_fraction * config.size / max(crop.size)
     width, height = (max(1, round(side * scale)) for side in crop.size)
     # PIL resizes RGBA with premultiplied alpha, so the background colour does not bleed into edges.
-    crop = crop.resize((width, height), Image.Resampling.LANCZOS)
+    crop = crop.resize((width, height), RESAMPLE_FILTERS[config.resample])
     canvas = Image.new("RGBA", (config.size, config.size), (0, 0, 0, 0))
     canvas.paste(crop, ((config.size - width) // 2, (config.size - height) // 2))
     layer = np.asarray(canvas).astype(np.float32) / 255.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -37,11 +38,21 @@ from ..models.configs import NEGATIVE_PROMPT
 from ..models.encoders import BUNDLED_MINILM_MARKER, reference_text_layer
 from ..models.loading import check_transformers_folder, checked_folders
 from ..safe_load import named_load_errors
-from ..sampling import DEFAULT_REFINE_STEPS, ThreeDAwareConfig, ThreeDAwareRefiner, X0Refiner, denoise, make_scheduler
+from ..sampling import (
+    DEFAULT_REFINE_STEPS,
+    ThreeDAwareConfig,
+    ThreeDAwareRefiner,
+    X0Refiner,
+    denoise,
+    make_scheduler,
+    posterior_generator,
+)
 from .checks import check_pipeline_folder
 from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
 OutputType = Literal["pil", "np", "pt", "latent"]
+# Values of the ``autocast_dtype`` config: no autocast, or torch.autocast to that dtype while sampling.
+AUTOCAST_DTYPES = (None, "float16", "bfloat16")
 
 
 @dataclass
@@ -86,6 +97,15 @@ class VideoMVPipeline(DiffusionPipeline):
     ``three_d_aware_steps`` / ``three_d_aware_blend`` (the default 3D-aware schedule and weight) and
     ``three_d_aware_anchor`` (image models: the reconstructor sees the condition image as view 0; see
     :class:`~videomv.sampling.ThreeDAwareConfig`).
+
+    Settings a converted reference model carries to sample as the reference code does (see
+    :data:`videomv.models.configs.REFERENCE_PIPELINE_SETTINGS` for what each reproduces, and where);
+    the defaults are ours: ``prompt_suffix_if_absent`` (append the suffix only to prompts without
+    it), ``vae_sample_posterior`` (encode the condition image and the 3D-aware renders with a sample
+    of the VAE posterior, not its mode), ``autocast_dtype`` (None, or ``"float16"`` / ``"bfloat16"``:
+    sample under torch autocast), ``condition_fill_fraction`` / ``condition_resample`` (how condition
+    images are recentred), and the 3D-aware renders' ``three_d_aware_background``,
+    ``three_d_aware_render_scale``, ``three_d_aware_near`` and ``three_d_aware_flip_cameras``.
     """
 
     model_cpu_offload_seq = "text_encoder->text_adapter->image_encoder->unet->vae->reconstructor"
@@ -115,10 +135,21 @@ class VideoMVPipeline(DiffusionPipeline):
         three_d_aware_steps: Sequence[int] | Sequence[float] = DEFAULT_REFINE_STEPS,
         three_d_aware_blend: float = 1.0,
         three_d_aware_anchor: bool = False,
+        prompt_suffix_if_absent: bool = False,
+        vae_sample_posterior: bool = False,
+        autocast_dtype: str | None = None,
+        condition_fill_fraction: float = 0.85,
+        condition_resample: str = "lanczos",
+        three_d_aware_background: float = 1.0,
+        three_d_aware_render_scale: int = 1,
+        three_d_aware_near: float = 0.01,
+        three_d_aware_flip_cameras: bool = False,
     ) -> None:
         super().__init__()
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
             raise ValueError("an I2VGen-XL UNet needs an image_encoder and a feature_extractor")
+        if autocast_dtype not in AUTOCAST_DTYPES:
+            raise ValueError(f"autocast_dtype must be one of {AUTOCAST_DTYPES}, got {autocast_dtype!r}")
         self.register_modules(
             unet=unet,
             vae=vae,
@@ -144,6 +175,15 @@ class VideoMVPipeline(DiffusionPipeline):
             three_d_aware_steps=list(three_d_aware_steps),
             three_d_aware_blend=three_d_aware_blend,
             three_d_aware_anchor=three_d_aware_anchor,
+            prompt_suffix_if_absent=prompt_suffix_if_absent,
+            vae_sample_posterior=vae_sample_posterior,
+            autocast_dtype=autocast_dtype,
+            condition_fill_fraction=condition_fill_fraction,
+            condition_resample=condition_resample,
+            three_d_aware_background=three_d_aware_background,
+            three_d_aware_render_scale=three_d_aware_render_scale,
+            three_d_aware_near=three_d_aware_near,
+            three_d_aware_flip_cameras=three_d_aware_flip_cameras,
         )
         self.vae_chunk_size: int | None = None
         self.x0_refiner: X0Refiner | None = None
@@ -330,7 +370,9 @@ class VideoMVPipeline(DiffusionPipeline):
                 raise ValueError(f"image tensors must be (3, H, W) or (B, 3, H, W), got {tuple(image.shape)}")
             return F.interpolate(batch.float(), size=(size, size), mode="bilinear", antialias=True, align_corners=False)
         images = image if isinstance(image, list) else [image]
-        config = preprocess or PreprocessConfig(size=size)
+        config = preprocess or PreprocessConfig(
+            size=size, fill_fraction=self.config.condition_fill_fraction, resample=self.config.condition_resample
+        )
         if config.size != size:
             raise ValueError(f"preprocess size {config.size} differs from the model resolution {size}")
         return torch.stack([image_to_tensor(preprocess_image(item, config)) for item in images])
@@ -340,7 +382,8 @@ class VideoMVPipeline(DiffusionPipeline):
     ) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
         """UNet keyword arguments carrying the condition image: (conditional, unconditional)."""
         dtype = self.unet.dtype
-        latents = self.encode_images((images * 2 - 1)[:, None].to(device)).to(dtype)  # (B, 1, C, h, w)
+        sample = posterior_generator(generator) if self.config.vae_sample_posterior else None
+        latents = self.encode_images((images * 2 - 1)[:, None].to(device), sample).to(dtype)  # (B, 1, C, h, w)
         if self.conditioning == "concat":
             cond = latents.expand(-1, num_views, -1, -1, -1).permute(0, 2, 1, 3, 4)
             return {"concat": cond}, {"concat": torch.zeros_like(cond)}
@@ -456,7 +499,7 @@ class VideoMVPipeline(DiffusionPipeline):
         if prompt is None:
             prompts = [""] * len(images)  # image models run with an empty prompt
         else:
-            prompts = [p + self.config.prompt_suffix for p in ([prompt] if isinstance(prompt, str) else prompt)]
+            prompts = [self._with_suffix(p) for p in ([prompt] if isinstance(prompt, str) else prompt)]
         batch = len(prompts)
         if images is not None and len(images) != batch:
             raise ValueError(f"{len(images)} images but {batch} prompts")
@@ -513,18 +556,20 @@ class VideoMVPipeline(DiffusionPipeline):
             refiner = reconstruction
         if reconstruction is not None:
             reconstruction.condition_images = images
-        latents = denoise(
-            self.scheduler,
-            latents,
-            model_fn,
-            guidance_scale,
-            x0_refiner=refiner,
-            cameras=cameras,
-            pipeline=self,
-            generator=generator,
-            eta=eta,
-            progress_bar=self.progress_bar,
-        )
+        with self._autocast(device):
+            latents = denoise(
+                self.scheduler,
+                latents,
+                model_fn,
+                guidance_scale,
+                x0_refiner=refiner,
+                cameras=cameras,
+                pipeline=self,
+                generator=generator,
+                eta=eta,
+                progress_bar=self.progress_bar,
+            )
+        latents = latents.to(dtype)
         latents = latents.permute(0, 2, 1, 3, 4)  # (B, F, C, h, w)
         images = None if output_type == "latent" and reconstruction is None else self.decode_latents(latents)
         gaussians = None
@@ -535,6 +580,22 @@ class VideoMVPipeline(DiffusionPipeline):
         if not return_dict:
             return (views, cameras, gaussians)
         return VideoMVPipelineOutput(views=views, cameras=cameras, gaussians=gaussians)
+
+    def _with_suffix(self, prompt: str) -> str:
+        """``prompt`` with the config's suffix appended (with ``prompt_suffix_if_absent``: unless the
+        prompt already holds it, e.g. "3d asset" in "a chair, 3d asset")."""
+        suffix = self.config.prompt_suffix
+        core = suffix.lstrip(", ").strip()
+        if self.config.prompt_suffix_if_absent and core and core in prompt:
+            return prompt
+        return prompt + suffix
+
+    def _autocast(self, device: torch.device) -> Any:
+        """The sampling loop's autocast context (``autocast_dtype``); a no-op without one."""
+        name = self.config.autocast_dtype
+        if name is None:
+            return contextlib.nullcontext()
+        return torch.autocast(device.type, dtype=getattr(torch, name))
 
     def three_d_aware_config(
         self,
@@ -551,6 +612,10 @@ class VideoMVPipeline(DiffusionPipeline):
             config = ThreeDAwareConfig(
                 steps=self.config.three_d_aware_steps, blend=self.config.three_d_aware_blend,
                 anchor_condition_view=self.config.three_d_aware_anchor,
+                background=self.config.three_d_aware_background,
+                render_scale=self.config.three_d_aware_render_scale, near=self.config.three_d_aware_near,
+                flip_cameras=self.config.three_d_aware_flip_cameras,
+                sample_posterior=self.config.vae_sample_posterior,
             )  # fmt: skip
         overrides = {"steps": steps, "blend": blend, "input_views": input_views}
         return replace(config, **{key: value for key, value in overrides.items() if value is not None})

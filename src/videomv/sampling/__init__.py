@@ -10,7 +10,15 @@ from .schedulers import (
     predict_x0,
     switch_solver,
 )
-from .three_d_aware import DEFAULT_REFINE_STEPS, DiffusionX0Views, ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps
+from .three_d_aware import (
+    DEFAULT_REFINE_STEPS,
+    DiffusionX0Views,
+    ThreeDAwareConfig,
+    ThreeDAwareRefiner,
+    flip_camera_axes,
+    posterior_generator,
+    resolve_steps,
+)
 
 __all__ = [
     "DEFAULT_REFINE_STEPS",
@@ -26,8 +34,10 @@ __all__ = [
     "denoise",
     "drop_condition",
     "dropout_mask",
+    "flip_camera_axes",
     "make_scheduler",
     "model_output_from_x0",
+    "posterior_generator",
     "predict_x0",
     "refine_outputs",
     "resolve_steps",

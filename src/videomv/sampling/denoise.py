@@ -43,6 +43,8 @@ class RefinerState:
         cameras: the cameras of the views (their order is the views' order).
         pipeline: the running pipeline; its ``decode_latents`` / ``encode_images`` convert between
             ``(B, F, C, h, w)`` latents and ``(B, F, 3, H, W)`` images in [-1, 1], chunked over views.
+        generator: the sampling run's generator (a refiner that draws noise, e.g. a sampled VAE
+            posterior, draws it from this one); None when the run has none.
     """
 
     step_index: int
@@ -50,6 +52,7 @@ class RefinerState:
     num_inference_steps: int
     cameras: Cameras
     pipeline: Any
+    generator: torch.Generator | None = None
 
 
 class X0Refiner(Protocol):
@@ -146,7 +149,7 @@ def denoise(
         for i, t in enumerate(timesteps):
             cond, uncond = model_fn(scheduler.scale_model_input(latents, t), t)
             if x0_refiner is not None:
-                state = RefinerState(i, t, len(timesteps), cameras, pipeline)
+                state = RefinerState(i, t, len(timesteps), cameras, pipeline, generator)
                 cond, uncond = refine_outputs(scheduler, x0_refiner, cond, uncond, latents, state)
             output = cond if uncond is None else classifier_free_guidance(cond, uncond, guidance_scale)
             latents = scheduler.step(output, t, latents, **step_kwargs, return_dict=False)[0]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 import torch.nn.functional as F
@@ -72,10 +72,25 @@ class ThreeDAwareConfig:
     # conditional branch's estimate of view 0 (whose camera is the input's), so the Gaussians carry
     # the input's true colours. The reference feeds x̂0 of every view (False).
     anchor_condition_view: bool = False
+    # Render at this multiple of the views' size, then take every render_scale-th pixel (nearest
+    # neighbour), as the reference does (LGM renders 512, the loop keeps 256; see
+    # videomv.models.configs.REFERENCE_PIPELINE_SETTINGS). 1: render at the views' size.
+    render_scale: int = 1
+    # Gaussians whose centre is closer to the camera than this are not rendered (reference: 0.2).
+    near: float = 0.01
+    # Hand the reconstructor, and render at, the cameras with their y and z axes negated (the
+    # reference inference scripts' extra flip, a bug kept for its weights). False: the true cameras.
+    flip_cameras: bool = False
+    # Re-encode the renders with a sample of the VAE posterior (reference) instead of its mode.
+    sample_posterior: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.blend <= 1.0:
             raise ValueError(f"the 3D-aware blend weight must be in [0, 1], got {self.blend}")
+        if not (isinstance(self.render_scale, int) and self.render_scale >= 1):
+            raise ValueError(f"the 3D-aware render_scale must be a whole number >= 1, got {self.render_scale}")
+        if not self.near > 0:
+            raise ValueError(f"the 3D-aware near plane must be > 0, got {self.near}")
 
 
 def resolve_steps(steps: Sequence[int] | Sequence[float], num_inference_steps: int) -> list[int]:
@@ -98,6 +113,25 @@ def resolve_steps(steps: Sequence[int] | Sequence[float], num_inference_steps: i
     if out_of_range:
         raise ValueError(f"3D-aware steps {out_of_range} are outside a loop of {num_inference_steps} steps")
     return sorted(set(indices))
+
+
+def flip_camera_axes(cameras: Cameras) -> Cameras:
+    """``cameras`` with their y and z axes negated (``c2w[:, :3, 1:3] *= -1``), centres kept.
+
+    An OpenCV pose read as an OpenGL one: what the reference inference scripts hand LGM (see
+    ``three_d_aware_flip_cameras`` in :data:`videomv.models.configs.REFERENCE_PIPELINE_SETTINGS`).
+    """
+    c2w = cameras.c2w.clone()
+    c2w[:, :3, 1:3] *= -1
+    return replace(cameras, c2w=c2w)
+
+
+def posterior_generator(generator: torch.Generator | None) -> torch.Generator:
+    """``generator``, or a CPU generator seeded from torch's global one (a VAE posterior is then
+    still sampled, reproducibly under ``torch.manual_seed``)."""
+    if generator is not None:
+        return generator
+    return torch.Generator().manual_seed(int(torch.randint(0, 2**62, (1,))))
 
 
 def evenly_spaced_views(num_views: int, count: int) -> list[int]:
@@ -190,15 +224,24 @@ class ThreeDAwareRefiner:
         if state.cameras is None or (state.pipeline is None and (self.decode is None or self.encode is None)):
             raise ValueError("3D-aware sampling needs the views' cameras, and a pipeline or decode/encode functions")
         decode = self.decode or state.pipeline.decode_latents
-        encode = self.encode or state.pipeline.encode_images
         views = self.input_views(x0.shape[1])
+        cameras = flip_camera_axes(state.cameras) if self.config.flip_cameras else state.cameras
         with torch.no_grad():
             images = self._anchored(decode(x0[:, views]), views)
-            gaussians = self.reconstruct((images.float() + 1) / 2, state.cameras, views)
+            gaussians = self.reconstruct((images.float() + 1) / 2, cameras, views)
             height, width = images.shape[-2:]
-            renders = self.render(gaussians, state.cameras, width, height)
-            latents = encode(renders * 2 - 1)
+            renders = self.render(gaussians, cameras, width, height)
+            latents = self._encode(renders * 2 - 1, state)
         return latents, gaussians
+
+    def _encode(self, images: torch.Tensor, state: RefinerState) -> torch.Tensor:
+        """Latents of the renders: the given ``encode``, else the pipeline's (posterior mode, or a
+        sample of it with ``sample_posterior``)."""
+        if self.encode is not None:
+            return self.encode(images)
+        if not self.config.sample_posterior:
+            return state.pipeline.encode_images(images)
+        return state.pipeline.encode_images(images, posterior_generator(state.generator))
 
     def _anchored(self, images: torch.Tensor, views: Sequence[int]) -> torch.Tensor:
         """``images`` (decoded, in [-1, 1]) with the condition images as view 0 of the conditional
@@ -229,19 +272,28 @@ class ThreeDAwareRefiner:
             return recon(images, cameras[list(views)]).gaussians
 
     def render(self, gaussians: list[Gaussians], cameras: Cameras, width: int, height: int) -> torch.Tensor:
-        """``(B, F, 3, H, W)`` renders in [0, 1] of each sample's Gaussians at all ``cameras``."""
-        cams = cameras.resized(width, height)
-        # Rasterizers skip fragments with alpha < 1/255 and alpha <= opacity, so Gaussians below
-        # that opacity never show: dropping them first changes no pixel and saves time.
-        return torch.stack(
-            [
-                rasterize(
-                    g.prune(_MIN_VISIBLE_OPACITY), cams, width, height, background=self.config.background,
-                    backend=self.config.backend,
-                ).rgb.clamp(0.0, 1.0)
-                for g in gaussians
-            ]
-        )  # fmt: skip
+        """``(B, F, 3, H, W)`` renders in [0, 1] of each sample's Gaussians at all ``cameras``
+        (rendered ``render_scale`` times larger and subsampled by nearest neighbour)."""
+        scale = self.config.render_scale
+        cams = cameras.resized(width * scale, height * scale)
+        device_type = gaussians[0].means.device.type if gaussians else "cpu"
+        # Rasterized in float32 even under a sampling autocast (the reference's CUDA rasterizer is too).
+        with torch.autocast(device_type, enabled=False):
+            # Rasterizers skip fragments with alpha < 1/255 and alpha <= opacity, so Gaussians below
+            # that opacity never show: dropping them first changes no pixel and saves time.
+            renders = torch.stack(
+                [
+                    rasterize(
+                        g.prune(_MIN_VISIBLE_OPACITY), cams, width * scale, height * scale,
+                        background=self.config.background, backend=self.config.backend, near=self.config.near,
+                    ).rgb.clamp(0.0, 1.0)
+                    for g in gaussians
+                ]
+            )  # fmt: skip
+        if scale == 1:
+            return renders
+        kept = F.interpolate(renders.flatten(0, 1), size=(height, width), mode="nearest")
+        return kept.unflatten(0, renders.shape[:2])
 
 
 class DiffusionX0Views:
