@@ -424,3 +424,69 @@ def test_converted_models_see_the_reference_camera_inputs(task: str) -> None:
     cameras = orbit(24, elevation=settings["elevation"], radius=settings["radius"], fov=settings["fov"], size=256)
     expected = _reference_inference_cameras(24, settings["elevation"], settings["radius"])
     torch.testing.assert_close(cameras.embedding("blender"), expected, atol=1e-5, rtol=0)
+
+
+def test_known_training_only_keys_are_ignored_and_named_others_still_refused() -> None:
+    # The reference loads with strict=False "for lpips" (inference_i2vgen_entrance.py:142): its LGM's LPIPS net.
+    state = reference_checkpoint("text")
+    state["lgm_big.lpips_loss.net.slice1.0.weight"] = torch.zeros(2, 3)
+    state["lgm_big.lpips_loss.lin0.model.1.weight"] = torch.zeros(1, 2)
+    result = convert_vgen_checkpoint(state, "text")
+    assert result.ignored == ("lgm_big.lpips_loss.lin0.model.1.weight", "lgm_big.lpips_loss.net.slice1.0.weight")
+    state["lgm_big.stray.weight"] = torch.zeros(1)
+    with pytest.raises(ValueError, match="stray"):
+        convert_vgen_checkpoint(state, "text")
+
+
+@pytest.mark.parametrize("task", ["text", "image"])
+def test_converted_pipeline_folder_carries_the_reference_settings(task: str, tmp_path: Path) -> None:
+    from videomv.models.configs import REFERENCE_PIPELINE_SETTINGS
+    from videomv.pipelines import VideoMVPipeline
+
+    result = convert_vgen_checkpoint(
+        reference_checkpoint(task), task, unet_overrides={"sample_size": 8}, reconstructor_overrides={"input_size": 16}
+    )
+    pipe = assemble_pipeline(
+        result.unet, task, tiny_base_folder(tmp_path / "base", task), reconstructor=result.reconstructor
+    )
+    pipe.save_pretrained(tmp_path / "out")
+    loaded = VideoMVPipeline.from_pretrained(tmp_path / "out")
+    for key, value in REFERENCE_PIPELINE_SETTINGS[task].items():
+        assert loaded.config[key] == value, key
+    assert loaded.scheduler.config.set_alpha_to_one is False
+    assert loaded.reconstructor.config.rotation_normalization == "over_gaussians"
+    if task == "image":
+        assert loaded.feature_extractor.resample == 2  # bilinear, as the reference's CLIP input
+    three_d = loaded.three_d_aware_config()
+    assert (three_d.flip_cameras, three_d.render_scale, three_d.near, three_d.sample_posterior) == (True, 2, 0.2, True)
+    # ", 3d asset" only where absent.
+    assert loaded._with_suffix("a chair, 3d asset") == "a chair, 3d asset"
+    assert loaded._with_suffix("a chair") == "a chair, 3d asset"
+    # Our own models keep our defaults.
+    ours = VideoMVPipeline.from_preset("tiny-cpu")
+    assert ours.config.negative_prompt != loaded.config.negative_prompt
+    assert ours._with_suffix("a chair, 3d asset") == "a chair, 3d asset, 3d asset"
+    assert ours.three_d_aware_config().flip_cameras is False and ours.config.autocast_dtype is None
+
+
+def test_autocast_setting_samples_in_reduced_precision(tmp_path: Path) -> None:
+    result = convert_vgen_checkpoint(
+        reference_checkpoint("image"), "image", unet_overrides={"sample_size": 8},
+        reconstructor_overrides={"input_size": 16},
+    )  # fmt: skip
+    pipe = assemble_pipeline(
+        result.unet, "image", tiny_base_folder(tmp_path, "image"), reconstructor=result.reconstructor
+    )
+    pipe.set_progress_bar_config(disable=True)
+    settings = {"vae_sample_posterior": False, "three_d_aware_flip_cameras": False}
+    runs = {}
+    for autocast in (None, "float16"):
+        pipe.register_to_config(autocast_dtype=autocast, **settings)
+        runs[autocast] = pipe(
+            image=torch.rand(3, 16, 16), num_views=4, num_inference_steps=2, three_d_aware=False, output_type="pt",
+            generator=torch.Generator().manual_seed(0),
+        ).views  # fmt: skip
+    difference = (runs[None] - runs["float16"]).abs().max()
+    assert 0 < difference < 0.05  # fp16 rounding, not a different sample
+    with pytest.raises(ValueError, match="autocast_dtype"):
+        type(pipe)(**pipe.components, autocast_dtype="float8")
