@@ -37,9 +37,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     render = commands.add_parser(
         "render",
         help="render a Gaussian .ply on an orbit into an mp4, a gif or a folder of PNGs",
-        description="Renders MODEL.ply from cameras evenly spaced on a circle around the origin "
-        "(OpenCV cameras, world z up). OUT ending in .mp4 or .gif is a video; anything else is a "
-        "folder of 000.png, 001.png ...",
+        description="Renders MODEL.ply along a camera path (OpenCV cameras, world z up): --path orbit (views "
+        "evenly spaced on a circle around the origin, the default), spiral (circling --turns times while the "
+        "elevation rises through --elevation-range), or a cameras.json of the on-disk multi-view format (or a "
+        "sample folder holding one). OUT ending in .mp4 or .gif is a video; anything else is a folder of "
+        "000.png, 001.png ...",
     )
     render.add_argument("model", type=Path, help="the Gaussians, a 3DGS or LGM .ply")
     render.add_argument("--out", type=Path, required=True, help="orbit.mp4, orbit.gif or a folder")
@@ -50,10 +52,23 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--elevation", type=float, default=15.0, help="orbit elevation in [-90, 90] degrees (default 15)"
     )
     render.add_argument("--radius", type=float, default=2.0, help="camera distance to the origin (default 2)")
-    render.add_argument("--fov", type=float, default=39.6, help="vertical field of view, degrees (default 39.6)")
     render.add_argument(
-        "--size", type=int, default=256, help=f"frame side in pixels (default 256, at most {MAX_RENDER_SIZE})"
-    )
+        "--path", default="orbit", metavar="PATH",
+        help="orbit (default), spiral, or a cameras.json / sample folder whose cameras to render",
+    )  # fmt: skip
+    render.add_argument("--turns", type=float, default=2.0, help="turns of --path spiral (default 2)")
+    render.add_argument(
+        "--elevation-range", type=float, nargs=2, default=(-10.0, 40.0), metavar=("LOW", "HIGH"),
+        help="elevations of --path spiral, degrees (default -10 40)",
+    )  # fmt: skip
+    render.add_argument(
+        "--fov", type=float, default=None,
+        help="vertical field of view, degrees (default 39.6; a cameras.json's own unless given)",
+    )  # fmt: skip
+    render.add_argument(
+        "--size", type=int, default=None,
+        help=f"frame width in pixels (default 256, or a cameras.json's own size; at most {MAX_RENDER_SIZE})",
+    )  # fmt: skip
     render.add_argument("--start-azimuth", type=float, default=0.0, help="azimuth of the first frame, degrees")
     render.add_argument("--fps", type=int, default=30, help="frames per second of videos (default 30)")
     render.add_argument(
@@ -92,7 +107,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--backend", choices=("auto", "torch", "gsplat"), default="auto",
         help="rasterizer (fit runs on the CPU: auto and torch)",
     )  # fmt: skip
-    fit.add_argument("--overwrite", action="store_true", help="replace existing --out / --splat files")
+    fit.add_argument(
+        "--mesh", type=Path, default=None, metavar="FILE",
+        help="also write a textured mesh of the fit (.glb, .obj or .ply; see videomv mesh and its --mesh-* options)",
+    )  # fmt: skip
+    from .mesh import add_mesh_arguments  # here: cli.mesh imports this module
+
+    add_mesh_arguments(fit, prefix="mesh-")
+    fit.add_argument("--overwrite", action="store_true", help="replace existing --out / --splat / --mesh files")
     fit.add_argument("--quiet-progress", action="store_true", help="no progress bar")
     fit.set_defaults(func=run_fit)
 
@@ -204,51 +226,107 @@ def _check_backend(backend: str, device) -> None:
         raise type(err)(f"--backend {backend}: {err}") from None
 
 
-def _check_render_options(args: argparse.Namespace) -> None:
-    check_count("--views", args.views, MAX_RENDER_VIEWS, "one frame per 0.1 degree of the orbit")
-    check_count("--size", args.size, MAX_RENDER_SIZE, "the frame side in pixels")
-    frame_bytes = args.views * args.size**2 * 3
-    if frame_bytes > MAX_FRAME_BYTES:
+DEFAULT_RENDER_SIZE = 256
+DEFAULT_RENDER_FOV = 39.6
+CAMERA_PATHS = ("orbit", "spiral")
+
+
+def read_camera_file(path: Path):
+    """The cameras of a sample folder or of its ``cameras.json`` (the on-disk multi-view format), checked.
+
+    Only ``cameras.json`` is read: the views' PNGs need not exist (a camera path is just cameras).
+    """
+    from ..data.format import CAMERAS_FILE, _load_record, _parse_cameras
+
+    if path.is_file() and path.name != CAMERAS_FILE:
         raise ValueError(
-            f"--views {args.views} at --size {args.size} would hold {frame_bytes / 2**30:.1f} GiB of frames in memory "
-            f"(at most {MAX_FRAME_BYTES >> 30} GiB); lower one of them"
+            f"--path {path}: camera files are the on-disk format's {CAMERAS_FILE}; name it so, or give its folder"
         )
+    if not path.exists():
+        raise FileNotFoundError(f"--path {path}: no such file or folder; use orbit, spiral or a {CAMERAS_FILE}")
+    folder = path.parent if path.is_file() else path
+    return _parse_cameras(folder / CAMERAS_FILE, _load_record(folder))
+
+
+def render_cameras(args: argparse.Namespace):
+    """The cameras ``render`` will draw: the orbit or spiral of the options, or a camera file's, at ``--size``."""
+    from ..cameras import orbit, spiral
+
+    fov = DEFAULT_RENDER_FOV if args.fov is None else args.fov
+    if args.path in CAMERA_PATHS:
+        size = DEFAULT_RENDER_SIZE if args.size is None else args.size
+        if args.path == "orbit":
+            return orbit(args.views, args.elevation, args.radius, fov, size, args.start_azimuth)
+        return spiral(args.views, tuple(args.elevation_range), args.turns, args.radius, fov, size, args.start_azimuth)
+    cams = read_camera_file(Path(args.path))
+    if args.size is not None:  # the file's aspect ratio is kept
+        cams = cams.resized(args.size, max(1, round(args.size * cams.height / cams.width)))
+    if args.fov is not None:
+        fy = cams.height / (2 * math.tan(math.radians(args.fov) / 2))
+        intrinsics = cams.intrinsics.clone()
+        intrinsics[:, 0], intrinsics[:, 1] = fy, fy
+        cams = type(cams)(cams.c2w, intrinsics, cams.width, cams.height)
+    return cams
+
+
+def _check_render_options(args: argparse.Namespace):
+    """Every option checked, one line each; returns the cameras to render."""
+    if args.path in CAMERA_PATHS:
+        check_count("--views", args.views, MAX_RENDER_VIEWS, "one frame per 0.1 degree of the orbit")
+    if args.size is not None:
+        check_count("--size", args.size, MAX_RENDER_SIZE, "the frame side in pixels")
     check_count("--fps", args.fps, MAX_FPS, "frames per second")
     check_number("--elevation", args.elevation, -90.0, 90.0)
+    for value in args.elevation_range:
+        check_number("--elevation-range", value, -90.0, 90.0)
+    check_number("--turns", args.turns, -1000.0, 1000.0)
     check_number("--radius", args.radius, 0.0, math.inf, open_low=True, open_high=True)
-    check_number("--fov", args.fov, 0.0, 180.0, open_low=True, open_high=True)
+    if args.fov is not None:
+        check_number("--fov", args.fov, 0.0, 180.0, open_low=True, open_high=True)
     check_number("--start-azimuth", args.start_azimuth, -math.inf, math.inf, open_low=True, open_high=True)
     for value in args.background:
         check_number("--background", value, 0.0, 1.0)
+    cams = render_cameras(args)
+    views = f"--views {args.views}" if args.path in CAMERA_PATHS else f"--path {args.path} ({len(cams)} views)"
+    if max(cams.width, cams.height) > MAX_RENDER_SIZE:
+        raise ValueError(f"{views}: frames of {cams.width}x{cams.height} exceed {MAX_RENDER_SIZE} pixels; give --size")
+    frame_bytes = len(cams) * cams.width * cams.height * 3
+    if frame_bytes > MAX_FRAME_BYTES:
+        raise ValueError(
+            f"{views} at --size {cams.width} would hold {frame_bytes / 2**30:.1f} GiB of frames in memory "
+            f"(at most {MAX_FRAME_BYTES >> 30} GiB); lower one of them"
+        )
     suffix = args.out.suffix.lower()
-    if suffix == ".mp4" and args.size % 2:
+    if suffix == ".mp4" and (cams.width % 2 or cams.height % 2):
         # H.264 in yuv420p needs even sides; ffmpeg otherwise writes an empty file and exits 0.
-        raise ValueError(f"--size {args.size}: an .mp4 needs an even frame size; use {args.size + 1} or write a .gif")
+        raise ValueError(
+            f"--size {cams.width}: an .mp4 needs even frame sides (got {cams.width}x{cams.height}); "
+            f"use {cams.width + 1} or write a .gif"
+        )
     if suffix in VIDEO_SUFFIXES:
         check_output_file("--out", args.out, (suffix,), args.overwrite)
     else:
         check_frames_folder(args.out, args.overwrite)
+    return cams
 
 
 def run_render(args: argparse.Namespace) -> int:
-    """``videomv render``: checks everything, reads the .ply, renders the orbit and writes it."""
+    """``videomv render``: checks everything, reads the .ply, renders the camera path and writes it."""
     import torch
 
-    from ..cameras import orbit
     from ..fileio import staged_folder
     from ..gaussians import load_ply, render_frames, write_frames
 
-    _check_render_options(args)
+    cams = _check_render_options(args)
     device = _torch_device(args.device)
     _check_backend(args.backend, device)
     gaussians = load_ply(args.model)
     if len(gaussians) == 0:
         raise ValueError(f"{args.model}: holds no Gaussians (element vertex 0); nothing to render")
-    cams = orbit(args.views, args.elevation, args.radius, args.fov, args.size, args.start_azimuth)
     start = time.perf_counter()
     with torch.no_grad():
         frames = render_frames(
-            gaussians.to(device), (cams.c2w.to(device), cams.intrinsics.to(device)), args.size, args.size,
+            gaussians.to(device), (cams.c2w.to(device), cams.intrinsics.to(device)), cams.width, cams.height,
             tuple(args.background), args.backend,
         )  # fmt: skip
     if args.out.suffix.lower() in VIDEO_SUFFIXES:
@@ -257,7 +335,7 @@ def run_render(args: argparse.Namespace) -> int:
         with staged_folder(args.out) as staging:  # a stopped run leaves no half-written folder
             write_frames(frames, staging, args.fps)
         path = args.out
-    print(f"rendered {args.views} views of {len(gaussians)} Gaussians in {time.perf_counter() - start:.1f} s -> {path}")
+    print(f"rendered {len(cams)} views of {len(gaussians)} Gaussians in {time.perf_counter() - start:.1f} s -> {path}")
     return 0
 
 
@@ -271,6 +349,11 @@ def _check_fit_options(args: argparse.Namespace) -> None:
     check_output_file("--out", args.out, (".ply",), args.overwrite)
     if args.splat is not None:
         check_output_file("--splat", args.splat, (".splat",), args.overwrite)
+    if args.mesh is not None:
+        from .mesh import check_mesh_libraries, check_mesh_output, mesh_options
+
+        check_mesh_output("--mesh", args.mesh, args.overwrite)
+        check_mesh_libraries(mesh_options(args))
 
 
 def run_fit(args: argparse.Namespace) -> int:
@@ -305,6 +388,11 @@ def run_fit(args: argparse.Namespace) -> int:
     save_ply(gaussians, args.out)
     if args.splat is not None:
         save_splat(gaussians, args.splat)
+    if args.mesh is not None:
+        from .mesh import mesh_options, mesh_up, write_mesh
+
+        mesh = write_mesh(gaussians, args.mesh, mesh_options(args), mesh_up(args, args.mesh), not args.quiet_progress)
+        print(f"meshed the fit into {len(mesh.faces)} triangles -> {args.mesh}")
     print(
         f"fitted {len(gaussians)} Gaussians to {len(sample.images)} views in {elapsed:.1f} s "
         f"({args.steps} steps); train PSNR (last {len(tail)} steps) {train_psnr:.2f} dB -> {args.out}"
