@@ -101,6 +101,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     text.add_argument("--clip", default=None, metavar="PATH", help="a local CLIP model folder or cached model id")
     text.set_defaults(func=run_eval, protocol="text")
 
+    from .mesh import add_eval_parser
+
+    add_eval_parser(protocols)
+
 
 def _read_prompts(args: argparse.Namespace) -> list[str]:
     prompts = list(getattr(args, "prompt", []))

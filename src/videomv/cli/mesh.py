@@ -266,3 +266,98 @@ def run_edit(args: argparse.Namespace) -> int:
     (save_splat if args.out.suffix.lower() == ".splat" else save_ply)(result, args.out)
     print(f"edited {len(gaussians)} Gaussians -> {len(result)} ({len(others)} model(s) merged) -> {args.out}")
     return 0
+
+
+# --- eval mesh ----------------------------------------------------------------------------------
+
+
+def add_eval_parser(protocols: argparse._SubParsersAction) -> None:
+    """Registers ``eval mesh`` under ``videomv eval``."""
+    from ..evaluation.mesh import DEFAULT_POINTS, DEFAULT_THRESHOLDS
+
+    parser = protocols.add_parser(
+        "mesh", help="mesh quality: Chamfer distance and F-score of meshes against a true mesh",
+        description="Samples both surfaces uniformly and scores each MESH against --truth after the "
+        "normalisation of `videomv data render` (the true mesh's bounding box centred, longest side 1). "
+        "Writes OUT/metrics.json and OUT/report.md.",
+    )  # fmt: skip
+    parser.add_argument("meshes", type=Path, nargs="+", metavar="MESH", help="meshes to score (.glb, .obj, .ply)")
+    parser.add_argument("--truth", type=Path, required=True, help="the true mesh")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    parser.add_argument("--true-up", choices=("y", "z"), default="z", help="up axis of --truth (default z)")
+    parser.add_argument(
+        "--up", choices=("auto", "y", "z"), default="auto",
+        help="up axis of the MESHes: auto = y for .glb/.obj (as videomv mesh writes them), z for .ply",
+    )  # fmt: skip
+    parser.add_argument(
+        "--normalize-prediction", action="store_true",
+        help="normalise each MESH by its own bounding box too (generated objects in the model's own frame)",
+    )  # fmt: skip
+    thresholds = ",".join(f"{t:g}" for t in DEFAULT_THRESHOLDS)
+    parser.add_argument(
+        "--thresholds", default=thresholds, help=f"F-score distances, comma-separated (default {thresholds})"
+    )
+    parser.add_argument("--points", type=int, default=DEFAULT_POINTS, help=f"samples per surface ({DEFAULT_POINTS})")
+    parser.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    parser.add_argument("--overwrite", action="store_true", help="replace an earlier evaluation in --out")
+    parser.set_defaults(func=run_eval_mesh)
+
+
+def _thresholds(text: str) -> list[float]:
+    try:
+        values = [float(token) for token in text.split(",")]
+    except ValueError:
+        values = []
+    if not values or not all(math.isfinite(v) and v > 0 for v in values):
+        raise ValueError(f"--thresholds {text!r}: give distances > 0 separated by commas, e.g. 0.01,0.02,0.05")
+    return values
+
+
+def _check_mesh_input(option: str, path: Path) -> None:
+    from ..data.render import MESH_SUFFIXES
+
+    if path.suffix.lower() not in MESH_SUFFIXES:
+        raise ValueError(f"{option} {path}: not a mesh file; use one of {', '.join(MESH_SUFFIXES)}")
+    if not path.is_file():
+        raise FileNotFoundError(f"{option} {path}: no such file")
+
+
+def run_eval_mesh(args: argparse.Namespace) -> int:
+    """``videomv eval mesh``: checks everything, scores every mesh, writes metrics.json and report.md."""
+    import json
+
+    from ..evaluation.harness import METRICS_FILE, REPORT_FILE, check_output_folder, prepare_output_folder
+    from ..evaluation.mesh import mesh_report, score_mesh_files
+    from ..fileio import write_text_atomic
+
+    thresholds = _thresholds(args.thresholds)
+    check_count("--points", args.points, 10_000_000, "samples per surface", low=100)
+    check_count("--seed", args.seed, 2**32 - 1, "numpy seeds", low=0)
+    _check_mesh_input("--truth", args.truth)
+    for path in args.meshes:
+        _check_mesh_input("MESH", path)
+    names = [path.name for path in args.meshes]
+    if len(set(names)) != len(names):
+        names = [str(path) for path in args.meshes]  # distinct rows in the table
+    check_output_folder(args.out, args.overwrite)
+    rows = {}
+    for name, path in zip(names, args.meshes, strict=True):
+        up = args.up if args.up != "auto" else ("z" if path.suffix.lower() == ".ply" else "y")
+        rows[name] = score_mesh_files(
+            path, args.truth, predicted_up=up, true_up=args.true_up, normalize_prediction=args.normalize_prediction,
+            thresholds=thresholds, points=args.points, seed=args.seed,
+        )  # fmt: skip
+    settings = {
+        "truth": str(args.truth), "true_up": args.true_up, "up": args.up, "thresholds": thresholds,
+        "points": args.points, "seed": args.seed, "normalize_prediction": args.normalize_prediction,
+    }  # fmt: skip
+    out = prepare_output_folder(args.out, args.overwrite)
+    out.mkdir(parents=True, exist_ok=True)
+    metrics = {"settings": settings, "meshes": {name: scores.as_dict() for name, scores in rows.items()}}
+    write_text_atomic(out / METRICS_FILE, json.dumps(metrics, indent=1) + "\n")
+    write_text_atomic(out / REPORT_FILE, mesh_report(rows, settings))
+    for name, scores in rows.items():
+        fscores = ", ".join(f"F@{t:g} {v:.3f}" for t, v in scores.fscore.items())
+        print(f"{name}: Chamfer {scores.chamfer:.4f}, {fscores}")
+    print(f"-> {out / REPORT_FILE}")
+    return 0
