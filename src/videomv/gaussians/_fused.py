@@ -45,15 +45,16 @@ def _kernels() -> ModuleType | None:
     return _STATE["kernels"]
 
 
-def choose_tile(width: int, height: int, num_splats: int) -> int:
-    """Tile side for an image: 16 px, or 32 px when there are few splats per tile.
+def choose_tile(width: int, height: int, num_cams: int, threads: int) -> int:
+    """Tile side for a render: 32 px, or 16 px when 32 px tiles are too few to share among threads.
 
-    The compositor only visits the pixels inside each splat's ellipse, so the tile size trades
-    (splat, tile) pairs (binning and per-pair set-up, fewer with large tiles) against how soon
-    a tile stops (all its pixels opaque) and how evenly tiles spread over threads.
+    The compositor only visits the pixels inside each splat's ellipse, so large tiles cost
+    little extra work and mean fewer (splat, tile) pairs to bin and set up (measured at 16k
+    Gaussians / 256²: 32 px tiles take 0.9x the CPU time of 16 px, 8 px ones 1.3x); small tiles
+    balance better over threads.
     """
-    tiles16 = math.ceil(width / 16) * math.ceil(height / 16)
-    return 32 if num_splats < 4 * tiles16 else 16
+    tiles32 = math.ceil(width / 32) * math.ceil(height / 32) * num_cams
+    return 32 if tiles32 >= 8 * threads else 16
 
 
 @dataclass
@@ -106,7 +107,7 @@ def plan_render(means2d, conics, opacities, extents, depths, width: int, height:
     """Bins ``(C, N, ...)`` projected splats into tiles, front to back."""
     kern = _kernels()
     num_cams = extents.shape[0]
-    tile = tile or choose_tile(width, height, int((extents > 0).sum()) // max(num_cams, 1))
+    tile = tile or choose_tile(width, height, num_cams, torch.get_num_threads())
     m2, co, op = _numpy(means2d.reshape(-1, 2)), _numpy(conics.reshape(-1, 3)), _numpy(opacities.reshape(-1))
     k = kern.cut_levels(co, op, _numpy(extents.reshape(-1) > 0))
     order = _numpy(torch.argsort(depths.detach(), dim=1, stable=True))
