@@ -281,6 +281,17 @@ def decimate(verts: np.ndarray, faces: np.ndarray, target_faces: int) -> tuple[n
     return np.asarray(out_verts, dtype=np.float64), np.asarray(out_faces, dtype=np.int64)
 
 
+def is_closed(faces: np.ndarray) -> bool:
+    """Whether every edge is shared by exactly two triangles that run along it in opposite directions
+    (a closed, consistently oriented surface; by vertex index, so seam copies of a vertex count apart)."""
+    directed = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    forward = np.unique(directed, axis=0)
+    if len(forward) != len(directed):
+        return False  # an edge run twice in the same direction: flipped or non-manifold
+    backward = np.unique(directed[:, ::-1], axis=0)
+    return bool(np.array_equal(forward, backward))
+
+
 def sample_colours(points: np.ndarray, density: torch.Tensor, colour: torch.Tensor, grid: _Grid) -> np.ndarray:
     """``(P, 3)`` blended Gaussian colour (colour grid / density grid, trilinear) at world ``points``."""
     shape = torch.tensor(grid.shape, dtype=torch.float64)
@@ -340,6 +351,7 @@ def gaussians_to_mesh(
     info["marching_cubes_faces"] = len(faces)
     verts, faces = decimate(verts, faces, options.target_faces)
     times["surface_s"] = time.perf_counter() - start - times["grid_s"]
+    info["closed"] = is_closed(faces)
     mesh = TriangleMesh(grid.world(verts), faces, np.zeros((len(verts), 3), np.float32))
     mesh.vertex_colors = sample_colours(mesh.vertices, density, colour, grid)
     if options.texture_size:
