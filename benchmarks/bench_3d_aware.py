@@ -23,11 +23,15 @@ import argparse
 import statistics
 import time
 
-import torch
+from videomv.threads import configure_threads
 
-from videomv.models.reconstructor import GaussianReconstructor
-from videomv.pipelines import VideoMVPipeline
-from videomv.sampling.three_d_aware import ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps
+configure_threads()  # as the videomv command does: before torch loads OpenMP
+
+import torch  # noqa: E402
+
+from videomv.models.reconstructor import GaussianReconstructor  # noqa: E402
+from videomv.pipelines import VideoMVPipeline  # noqa: E402
+from videomv.sampling.three_d_aware import ThreeDAwareConfig, ThreeDAwareRefiner, resolve_steps  # noqa: E402
 
 
 class _TimedRefiner:
@@ -106,8 +110,9 @@ def main() -> None:
         generator = torch.Generator(device).manual_seed(args.seed)
         _sync()
         start = time.perf_counter()
+        # A pipeline with a reconstructor refines by itself when x0_refiner is None: "plain" must say so.
         out = pipe(args.prompt, num_inference_steps=steps, generator=generator, output_type="pt",
-                   x0_refiner=x0_refiner)  # fmt: skip
+                   x0_refiner=x0_refiner, three_d_aware=x0_refiner is not None)  # fmt: skip
         _sync()
         return time.perf_counter() - start, out.views.to(device), out.cameras
 

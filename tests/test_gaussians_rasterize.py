@@ -1,4 +1,4 @@
-"""Rasterizer tests: torch (tiled) against the dense reference, gradients, bad input."""
+"""Rasterizer tests: torch (fused numba kernels) and tiled against the dense reference, gradients, bad input."""
 
 import math
 from types import SimpleNamespace
@@ -6,7 +6,9 @@ from types import SimpleNamespace
 import pytest
 import torch
 
-from videomv.gaussians import Gaussians, rasterize, select_backend
+from videomv.gaussians import Gaussians, _fused, rasterize, select_backend
+
+needs_numba = pytest.mark.skipif(not _fused.fused_available(), reason="numba not importable: no fused kernels")
 
 
 def look_at_cameras(positions, size, fov=40.0, target=(0.0, 0.0, 0.0)):
@@ -65,14 +67,14 @@ def hard_scene(seed=0, sh_degree=1):
     return Gaussians(means, torch.randn(n, 4, generator=gen), log_scales, logits, sh)
 
 
-def render_both(gaussians, cams, width, height, **kwargs):
+def render_both(gaussians, cams, width, height, backends=("torch", "reference"), **kwargs):
     params = [gaussians.means, gaussians.quats, gaussians.log_scales, gaussians.opacity_logits, gaussians.sh]
     for p in params:
         p.requires_grad_(True)
     gen = torch.Generator().manual_seed(1)
     weights = None
     results = {}
-    for backend in ("torch", "reference"):
+    for backend in backends:
         out = rasterize(gaussians, cams, width, height, backend=backend, **kwargs)
         if weights is None:
             weights = [torch.randn(t.shape, generator=gen) for t in (out.rgb, out.alpha, out.depth)]
@@ -81,13 +83,16 @@ def render_both(gaussians, cams, width, height, **kwargs):
     return results
 
 
+@pytest.mark.parametrize("backend", ["torch", "tiled"])
 @pytest.mark.parametrize("size", [(48, 40), (33, 50)])
-def test_torch_matches_reference_values_and_gradients(size):
+def test_torch_matches_reference_values_and_gradients(size, backend):
     width, height = size
     gaussians = hard_scene()
     cams = look_at_cameras([(2.5, 0.0, 0.0), (0.0, 2.5, 0.8)], size=width)
-    res = render_both(gaussians, cams, width, height, background=torch.tensor([0.1, 0.4, 0.8]), near=0.3)
-    (out_t, grads_t), (out_r, grads_r) = res["torch"], res["reference"]
+    res = render_both(
+        gaussians, cams, width, height, (backend, "reference"), background=torch.tensor([0.1, 0.4, 0.8]), near=0.3
+    )
+    (out_t, grads_t), (out_r, grads_r) = res[backend], res["reference"]
     assert torch.equal(out_t.radii, out_r.radii)
     # The case list is really exercised: culled ones exist, early termination happens.
     assert (out_t.radii == 0).any() and (out_t.alpha > 0.999).any()
@@ -100,7 +105,8 @@ def test_torch_matches_reference_values_and_gradients(size):
         torch.testing.assert_close(g_t, g_r, atol=1e-4 * g_r.abs().max().item() + 1e-6, rtol=1e-3)
 
 
-def test_torch_gradients_match_finite_differences():
+@pytest.mark.parametrize("backend", ["torch", "tiled"])
+def test_torch_gradients_match_finite_differences(backend):
     gen = torch.Generator().manual_seed(3)
     n = 4
     base = Gaussians(
@@ -114,13 +120,112 @@ def test_torch_gradients_match_finite_differences():
     cams = (c2w.double(), intr.double())
 
     def render(means, quats, log_scales, logits, sh):
-        out = rasterize(Gaussians(means, quats, log_scales, logits, sh), cams, 12, 12, 0.3, "torch")
+        out = rasterize(Gaussians(means, quats, log_scales, logits, sh), cams, 12, 12, 0.3, backend)
         return out.rgb, out.alpha, out.depth * out.alpha
 
     inputs = tuple(
         t.clone().requires_grad_(True) for t in (base.means, base.quats, base.log_scales, base.opacity_logits, base.sh)
     )
     assert torch.autograd.gradcheck(render, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, fast_mode=True)
+
+
+def cloud(num, seed=0, needles=False):
+    """A dense random cloud seen from +x at 2.5 (many layers: early termination); ``needles``
+    makes every splat long and thin, so its bounding box is mostly empty."""
+    gen = torch.Generator().manual_seed(seed)
+    log_scales = torch.randn(num, 3, generator=gen) * 0.4 - 3.8
+    if needles:
+        log_scales[:, 0] += 2.5
+    return Gaussians(
+        torch.randn(num, 3, generator=gen) * 0.3,
+        torch.randn(num, 4, generator=gen),
+        log_scales,
+        torch.randn(num, generator=gen) * 2,
+        torch.rand(num, 1, 3, generator=gen) - 0.5,
+    )
+
+
+def assert_renders_close(res, a, b, atol=1e-5):
+    (out_a, grads_a), (out_b, grads_b) = res[a], res[b]
+    for name in ("rgb", "alpha", "depth"):
+        torch.testing.assert_close(getattr(out_a, name), getattr(out_b, name), atol=atol, rtol=1e-5)
+    for g_a, g_b in zip(grads_a, grads_b, strict=True):
+        torch.testing.assert_close(g_a, g_b, atol=1e-4 * g_b.abs().max().item() + 1e-7, rtol=1e-3)
+
+
+@needs_numba
+def test_torch_backend_runs_the_fused_kernels_on_cpu(monkeypatch):
+    calls = []
+    real = _fused.composite_fused
+    monkeypatch.setattr(_fused, "composite_fused", lambda *a, **k: calls.append(1) or real(*a, **k))
+    rasterize(hard_scene(sh_degree=0), look_at_cameras([(2.5, 0, 0)], size=16), 16, 16, backend="torch")
+    assert calls == [1]
+
+
+def test_without_numba_torch_backend_is_the_tiled_path(monkeypatch):
+    monkeypatch.setitem(_fused._STATE, "kernels", None)
+    monkeypatch.setitem(_fused._STATE, "error", ImportError("no numba here"))
+    assert not _fused.fused_available()
+    g, cams = hard_scene(sh_degree=0), look_at_cameras([(2.5, 0, 0)], size=24)
+    torch.testing.assert_close(
+        rasterize(g, cams, 24, 24, backend="torch").rgb, rasterize(g, cams, 24, 24, backend="tiled").rgb, atol=0, rtol=0
+    )
+
+
+@needs_numba
+@pytest.mark.parametrize("needles", [False, True])
+def test_fused_matches_tiled_on_dense_clouds(needles):
+    """1500 splats in 2 views: deep stacks and early termination; needles check that ellipse
+    binning and per-row spans keep every pixel the square-box tiled path composites."""
+    cams = look_at_cameras([(2.5, 0.0, 0.0), (0.3, 2.4, 0.6)], size=64)
+    res = render_both(cloud(1500, needles=needles), cams, 64, 56, ("torch", "tiled"), background=0.3)
+    assert (res["tiled"][0].alpha > 0.999).float().mean() > 0.05  # termination is exercised
+    assert_renders_close(res, "torch", "tiled")
+
+
+@needs_numba
+def test_ellipse_binning_has_fewer_pairs_than_square_boxes():
+    from videomv.gaussians._tiled import TILE, bin_splats
+    from videomv.gaussians.projection import project
+
+    cams = look_at_cameras([(2.5, 0.0, 0.0)], size=64)
+    proj = project(cloud(1500, needles=True).detach(), *cams, 64, 64)
+    args = (proj.means2d, proj.conics, proj.opacities, proj.extents, proj.depths, 64, 64)
+    ellipse = _fused.plan_render(*args, tile=TILE).splat_ids.size
+    square = bin_splats(proj.means2d, proj.extents, proj.depths, 64, 64).splat_ids.numel()
+    assert ellipse < 0.8 * square
+
+
+@needs_numba
+def test_fused_result_does_not_depend_on_tiles_or_threads(monkeypatch):
+    from videomv.gaussians.projection import project
+
+    monkeypatch.setattr(_fused, "_MIN_PARALLEL_PAIRS", 0)  # use the pool even for this small render
+    cams = look_at_cameras([(2.5, 0.0, 0.0), (0.0, 2.5, 0.8)], size=40)
+    proj = project(cloud(600, seed=2).detach(), *cams, 40, 36)
+    inputs = [proj.means2d, proj.conics, proj.opacities, torch.cat([proj.colors, proj.depths[..., None]], -1)]
+    inputs = [t.detach().requires_grad_(True) for t in inputs]
+    weights = torch.randn(2, 5, 36, 40, generator=torch.Generator().manual_seed(0))
+    threads = torch.get_num_threads()
+    results = {}
+    try:
+        for tile in (8, 16, 32):
+            for count in (1, 3):
+                torch.set_num_threads(count)
+                feats, alpha = _fused.composite_fused(
+                    *inputs, proj.extents, proj.depths, torch.full((2, 4), 0.2), 40, 36, tile=tile
+                )
+                out = torch.cat([feats, alpha], 1)
+                results[tile, count] = (out, torch.autograd.grad((out * weights).sum(), inputs))
+    finally:
+        torch.set_num_threads(threads)
+    for tile in (8, 16, 32):  # threads split tiles, never a tile: bit for bit the same
+        assert torch.equal(results[tile, 1][0], results[tile, 3][0])
+        assert all(torch.equal(a, b) for a, b in zip(results[tile, 1][1], results[tile, 3][1], strict=True))
+    for tile in (8, 32):  # the same fragments in the same order: equal to rounding
+        torch.testing.assert_close(results[tile, 1][0], results[16, 1][0], atol=1e-6, rtol=1e-6)
+        for a, b in zip(results[tile, 1][1], results[16, 1][1], strict=True):
+            torch.testing.assert_close(a, b, atol=1e-6 * b.abs().max().item(), rtol=1e-5)
 
 
 def test_single_gaussian_lands_where_projected():

@@ -119,15 +119,24 @@ def bin_splats(means2d, conics, k, depth_order, width, height, ts):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _row_start(o, a, b, c, dx, dy):
-    """Alpha before the cut at ``(dx, dy)``, and its ratio to the next pixel's on the row.
+def _walk(side, col0, col1, o, a, b, c, mx, dy):
+    """One half of a row's pixels: ``(first, end, step, alpha, ratio)`` for ``range(first, end, step)``.
 
     Along a row the power is a quadratic in ``dx``, so alpha steps from pixel to pixel by
     ``ratio``, which itself steps by ``exp(-a)``: two multiplications per pixel instead of an
-    ``exp`` (float64: the drift over a row is ~1e-14, far below float32 rounding).
+    ``exp`` (float64: the drift over a row is ~1e-14, far below float32 rounding). Each row is
+    walked outwards from its peak, to the right (``side`` 0) and to the left (``side`` 1), so
+    pixels placed symmetrically about a splat get bit-identical alphas, as with a direct
+    ``exp``. Inside the ellipse the power is >= -ln(255) - margin, so it needs no floor.
     """
-    power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy  # >= -ln(255) - margin: no floor needed
-    return o * math.exp(power), math.exp(-a * dx - 0.5 * a - b * dy)
+    split = min(max(math.ceil(mx - b * dy / a - 0.5), col0), col1 + 1)  # first pixel right of the peak
+    if side == 0:
+        first, end, step = split, col1 + 1, 1
+    else:
+        first, end, step = split - 1, col0 - 1, -1
+    dx = first + 0.5 - mx
+    power = -0.5 * (a * dx * dx + c * dy * dy) - b * dx * dy
+    return first, end, step, o * math.exp(power), math.exp(-step * (a * dx + b * dy) - 0.5 * a)
 
 
 @njit(cache=True, nogil=True)
@@ -167,26 +176,27 @@ def forward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, feat
             for row in range(max(y0, math.ceil(my - ry - 0.5)), min(y0 + h - 1, math.floor(my + ry - 0.5)) + 1):
                 dy = row + 0.5 - my
                 lo, hi = _span(a, b, c, ks, dy)
-                col0 = max(x0, math.ceil(mx + lo - 0.5))
-                raw, ratio = _row_start(o, a, b, c, col0 + 0.5 - mx, dy)
+                col0, col1 = max(x0, math.ceil(mx + lo - 0.5)), min(x0 + w - 1, math.floor(mx + hi - 0.5))
                 base = (row - y0) * ts - x0
-                for col in range(col0, min(x0 + w - 1, math.floor(mx + hi - 0.5)) + 1):
-                    p = base + col
-                    alpha = raw
-                    raw *= ratio
-                    ratio *= q
-                    if stp[p] < count or alpha < ALPHA_MIN:
-                        continue
-                    alpha = min(alpha, ALPHA_MAX)
-                    t_next = trans[p] * (1.0 - alpha)
-                    if t_next < T_MIN:
-                        stp[p] = j
-                        live -= 1
-                        continue
-                    weight = alpha * trans[p]
-                    for f in range(nf + 1):
-                        acc[p, f] += weight * value[f]
-                    trans[p] = t_next
+                for side in range(2):
+                    first, end, step, raw, ratio = _walk(side, col0, col1, o, a, b, c, mx, dy)
+                    for col in range(first, end, step):
+                        p = base + col
+                        alpha = raw
+                        raw *= ratio
+                        ratio *= q
+                        if stp[p] < count or alpha < ALPHA_MIN:
+                            continue
+                        alpha = min(alpha, ALPHA_MAX)
+                        t_next = trans[p] * (1.0 - alpha)
+                        if t_next < T_MIN:
+                            stp[p] = j
+                            live -= 1
+                            continue
+                        weight = alpha * trans[p]
+                        for f in range(nf + 1):
+                            acc[p, f] += weight * value[f]
+                        trans[p] = t_next
             if live == 0:
                 break
         for i in range(h):
@@ -246,36 +256,37 @@ def backward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, fea
             for row in range(max(y0, math.ceil(my - ry - 0.5)), min(y0 + h - 1, math.floor(my + ry - 0.5)) + 1):
                 dy = row + 0.5 - my
                 lo, hi = _span(a, b, c, ks, dy)
-                col0 = max(x0, math.ceil(mx + lo - 0.5))
-                raw_next, ratio = _row_start(o, a, b, c, col0 + 0.5 - mx, dy)
+                col0, col1 = max(x0, math.ceil(mx + lo - 0.5)), min(x0 + w - 1, math.floor(mx + hi - 0.5))
                 base = (row - y0) * ts - x0
-                for col in range(col0, min(x0 + w - 1, math.floor(mx + hi - 0.5)) + 1):
-                    p = base + col
-                    raw = raw_next
-                    raw_next *= ratio
-                    ratio *= q
-                    if j >= stp[p] or raw < ALPHA_MIN:
-                        continue
-                    alpha = min(raw, ALPHA_MAX)
-                    one_minus = 1.0 - alpha
-                    t_here = trans[p] / one_minus
-                    trans[p] = t_here
-                    weight = alpha * t_here
-                    dot = 0.0
-                    for f in range(nf + 1):
-                        dot += value[f] * g[p, f]
-                        g_value[f] += weight * g[p, f]
-                    g_alpha = t_here * dot - suffix[p] / one_minus
-                    suffix[p] += weight * dot
-                    if raw < ALPHA_MAX:  # the cap has no gradient
-                        g_power = g_alpha * raw  # d raw / d power = raw
-                        g_o += g_alpha * raw / o
-                        dx = col + 0.5 - mx
-                        g_mx += g_power * (a * dx + b * dy)
-                        g_my += g_power * (b * dx + c * dy)
-                        g_a -= 0.5 * g_power * dx * dx
-                        g_b -= g_power * dx * dy
-                        g_c -= 0.5 * g_power * dy * dy
+                for side in range(2):
+                    first, end, step, raw_next, ratio = _walk(side, col0, col1, o, a, b, c, mx, dy)
+                    for col in range(first, end, step):
+                        p = base + col
+                        raw = raw_next
+                        raw_next *= ratio
+                        ratio *= q
+                        if j >= stp[p] or raw < ALPHA_MIN:
+                            continue
+                        alpha = min(raw, ALPHA_MAX)
+                        one_minus = 1.0 - alpha
+                        t_here = trans[p] / one_minus
+                        trans[p] = t_here
+                        weight = alpha * t_here
+                        dot = 0.0
+                        for f in range(nf + 1):
+                            dot += value[f] * g[p, f]
+                            g_value[f] += weight * g[p, f]
+                        g_alpha = t_here * dot - suffix[p] / one_minus
+                        suffix[p] += weight * dot
+                        if raw < ALPHA_MAX:  # the cap has no gradient
+                            g_power = g_alpha * raw  # d raw / d power = raw
+                            g_o += g_alpha * raw / o
+                            dx = col + 0.5 - mx
+                            g_mx += g_power * (a * dx + b * dy)
+                            g_my += g_power * (b * dx + c * dy)
+                            g_a -= 0.5 * g_power * dx * dx
+                            g_b -= g_power * dx * dy
+                            g_c -= 0.5 * g_power * dy * dy
             row_out = pair_grads[start + j]
             row_out[0], row_out[1], row_out[2], row_out[3], row_out[4], row_out[5] = g_mx, g_my, g_a, g_b, g_c, g_o
             for f in range(nf):
