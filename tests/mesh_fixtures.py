@@ -1,14 +1,7 @@
-"""Shared pieces of the mesh and edit tests: a Gaussian sphere fixture and the commands' registration.
-
-``videomv mesh`` and ``videomv edit`` are registered in ``videomv.cli.main``; until that line is in,
-:func:`register_mesh_commands` adds them to the parser the tests run (a no-op once it is).
-"""
+"""Shared pieces of the mesh and edit tests: a Gaussian sphere fixture."""
 
 from __future__ import annotations
 
-import argparse
-
-import pytest
 import torch
 
 from videomv.gaussians import Gaussians
@@ -21,22 +14,3 @@ def sphere_gaussians(n: int = 3000, radius: float = 0.4, scale: float = 0.03, se
     return Gaussians.from_activated(
         d * radius, torch.randn(n, 4, generator=gen), torch.full((n, 3), scale), torch.full((n,), 0.9), 0.5 + 0.4 * d
     )
-
-
-@pytest.fixture
-def register_mesh_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    from videomv.cli import main as cli_main
-    from videomv.cli import mesh as cli_mesh
-
-    original = cli_main.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "mesh" not in commands.choices:
-            cli_mesh.add_parsers(commands)
-            for command in cli_main._commands(parser):
-                command.set_defaults(command_prog=command.prog)
-        return parser
-
-    monkeypatch.setattr(cli_main, "build_parser", build)

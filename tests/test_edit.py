@@ -5,7 +5,6 @@ import math
 import pytest
 import torch
 
-from mesh_fixtures import register_mesh_commands  # noqa: F401 (a fixture)
 from videomv.cameras import orbit
 from videomv.gaussians import Gaussians, load_ply, rasterize, save_ply
 from videomv.gaussians.edit import (
@@ -156,7 +155,6 @@ def test_bad_edit_arguments_are_one_line_errors(call, words):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.usefixtures("register_mesh_commands")
 def test_edit_cli_crop_and_transform(tmp_path):
     from videomv.cli.main import main
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from mesh_fixtures import register_mesh_commands, sphere_gaussians  # noqa: F401 (a fixture)
+from mesh_fixtures import sphere_gaussians
 from videomv.cameras import orbit
 from videomv.gaussians import Gaussians, rasterize, save_ply
 from videomv.gaussians.mesh import MeshOptions, _Grid, density_grids, gaussians_to_mesh
@@ -125,7 +125,6 @@ def test_mesh_files_load_back_coloured(sphere_mesh, tmp_path, suffix):
     assert not list(tmp_path.glob(".*tmp"))
 
 
-@pytest.mark.usefixtures("register_mesh_commands")
 def test_mesh_cli_writes_a_glb(tmp_path):
     from videomv.cli.main import main
 
@@ -186,7 +185,6 @@ def test_mesh_scores_of_known_shapes():
     assert bigger.fscore[0.01] < 0.1 and bigger.fscore[0.1] == 1.0
 
 
-@pytest.mark.usefixtures("register_mesh_commands")
 def test_eval_mesh_cli_normalises_the_truth(tmp_path):
     from videomv.cli.main import main
 

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_refused
-from mesh_fixtures import register_mesh_commands, sphere_gaussians  # noqa: F401 (a fixture)
+from mesh_fixtures import sphere_gaussians
 from videomv.gaussians import save_ply
-
-pytestmark = pytest.mark.usefixtures("register_mesh_commands")
 
 MESH_PLY = b"ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
 MESH_PLY += b"element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n"

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from .. import __version__
-from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, train
+from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, mesh, train
 from .parsing import OneLineParser
 
 # Errors a user can fix from the message alone; anything else is a bug and keeps its traceback.
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_parsers(data_commands)
     data_formats.add_parsers(data_commands)
     gaussians.add_parsers(commands)
+    mesh.add_parsers(commands)
     generate.add_parsers(commands)
     app.add_parsers(commands)
     doctor.add_parsers(commands)
