@@ -7,11 +7,14 @@ import json
 import imageio.v2 as imageio
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 
 from test_pipeline_3d_aware import SIZE, VIEWS, tiny_pipeline
+from videomv.cameras import orbit
 from videomv.cli.main import main
 from videomv.gaussians import load_ply
+from videomv.gaussians.edit import up_axis_rotation
 from videomv.pipelines import export
 
 ORBIT_FRAMES = 6
@@ -145,3 +148,64 @@ def test_bad_3d_aware_settings_stop_before_loading_anything(tmp_path, capsys, ar
     err = capsys.readouterr().err
     assert f"argument {argv[0]}: " in err and message in err
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------------------ cameras, fov, mesh
+
+
+def _camera_sample(folder, cameras):
+    """A multi-view sample folder (blank views) holding ``cameras`` in its cameras.json."""
+    from videomv.data.format import MultiViewSample, write_sample
+
+    blank = torch.zeros(len(cameras), 4, cameras.height, cameras.width)
+    return write_sample(folder, MultiViewSample(blank, cameras))
+
+
+def _views(out) -> np.ndarray:
+    return np.stack([np.asarray(Image.open(p)) for p in sorted((out / "views").glob("*.png"))]).astype(int)
+
+
+def test_cameras_from_a_file_are_the_views_and_fov_changes_them(tmp_path, models) -> None:
+    config = json.loads((models["text"] / "model_index.json").read_text())
+    elevation, radius, fov = config.get("elevation", 15.0), config.get("radius", 2.0), config.get("fov", 39.6)
+    # The model's own orbit, written at twice its image size: the cameras are rescaled, the views unchanged.
+    same = _camera_sample(tmp_path / "orbit", orbit(VIEWS, elevation, radius, fov, 2 * SIZE))
+    base = ["--prompt", "a red chair", "--model", models["text"], "--seed", 3, *FAST]
+    assert _run("generate", *base, "--out", tmp_path / "plain") == 0
+    assert _run("generate", *base, "--cameras", same / "cameras.json", "--out", tmp_path / "file") == 0
+    record = _check_outputs(tmp_path / "file", seed=3)
+    assert record["settings"]["cameras"] == str((same / "cameras.json").resolve())
+    assert record["settings"]["elevation"] == pytest.approx(elevation, abs=1e-3)
+    assert record["settings"]["fov"] == pytest.approx(fov, abs=1e-3)
+    assert np.abs(_views(tmp_path / "plain") - _views(tmp_path / "file")).max() <= 1  # poses pass through JSON
+    # Five other cameras: five views; a wider field of view changes them.
+    five = _camera_sample(tmp_path / "five", orbit(5, 30.0, radius, fov, SIZE))
+    assert _run("generate", *base, "--cameras", five, "--out", tmp_path / "five-out") == 0
+    assert _run("generate", *base, "--cameras", five, "--fov", 60, "--out", tmp_path / "wide") == 0
+    wide = json.loads((tmp_path / "wide" / "result.json").read_text())["settings"]
+    assert wide["views"] == 5 and wide["fov"] == pytest.approx(60.0) and wide["elevation"] == pytest.approx(30.0)
+    assert len(_views(tmp_path / "wide")) == 5
+    assert np.abs(_views(tmp_path / "five-out") - _views(tmp_path / "wide")).max() > 10
+
+
+def test_generate_mesh_writes_a_glb_that_trimesh_loads(tmp_path, models) -> None:
+    trimesh = pytest.importorskip("trimesh")
+    pytest.importorskip("mcubes")
+    out = tmp_path / "meshed"
+    mesh_args = ["--mesh", "--mesh-resolution", 32, "--mesh-texture-size", 64, "--mesh-target-faces", 400]
+    assert _run("generate", "--prompt", "a red chair", "--model", models["text"], *mesh_args, "--out", out, *FAST) == 0
+    record = _check_outputs(out, seed=0)
+    assert record["outputs"]["mesh"] == "mesh.glb" and "mesh" in record["timings_s"]
+    assert record["settings"]["mesh"]["resolution"] == 32 and record["settings"]["mesh_up"] == "y"
+    assert record["mesh"]["faces"] > 0
+    marker = json.loads((out / export.OWNER_MARKER).read_text())
+    assert "mesh.glb" in marker["files"]  # a later --overwrite may replace it
+    shape = trimesh.load(out / "mesh.glb", force="mesh")
+    assert len(shape.faces) == record["mesh"]["faces"] and isinstance(shape.visual, trimesh.visual.TextureVisuals)
+    # The mesh lies where the Gaussians are (within the 3 standard deviations the grid reaches), turned to y up.
+    gaussians = load_ply(out / "gaussians.ply")
+    turn = up_axis_rotation("z", "y").T
+    reach = 3 * gaussians.scales.max(1, keepdim=True).values
+    ends = torch.cat([gaussians.means - reach, gaussians.means + reach]) @ turn
+    low, high = ends.min(0).values.numpy(), ends.max(0).values.numpy()
+    assert (shape.bounds[0] >= low - 1e-3).all() and (shape.bounds[1] <= high + 1e-3).all()

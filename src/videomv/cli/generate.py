@@ -6,6 +6,11 @@ import argparse
 import time
 from pathlib import Path
 
+from .mesh import add_mesh_arguments, given_mesh_options, mesh_options, mesh_up
+
+# Written by --mesh beside gaussians.ply: pipelines.export.MESH_FILE, not imported here (that loads diffusers).
+MESH_FILE = "mesh.glb"
+
 
 def refine_steps(text: str) -> list[int] | list[float]:
     """``"0.4,0.6"`` (fractions of the loop, in [0, 1)) or ``"4,6"`` (loop indices) as a list."""
@@ -57,8 +62,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="generate consistent views, 3D Gaussians and orbit videos from an image or a prompt",
         description="Runs a VideoMV pipeline on one image (--image) or one prompt (--prompt) and writes to "
         "--out: views/000.png ..., grid.png, views.mp4, views.gif, gaussians.ply and gaussians_orbit.mp4 "
-        "(with a reconstructor in the model), and result.json (settings, seed, timings, versions). Options "
-        "left out take the model's defaults.",
+        "(with a reconstructor in the model), mesh.glb (with --mesh), and result.json (settings, seed, timings, "
+        "versions). The views lie on an orbit (--views, --elevation, --radius, --fov) or at the cameras of a "
+        "cameras.json (--cameras). Options left out take the model's defaults.",
     )
     parser.add_argument("--image", default=None, metavar="PATH", help="the condition image")
     parser.add_argument("--prompt", default=None, metavar="TEXT", help="the text prompt (with or without --image)")
@@ -66,6 +72,15 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--views", type=int, default=None, metavar="N", help="views on the orbit (at most 64)")
     parser.add_argument("--elevation", type=float, default=None, metavar="E", help="orbit elevation, degrees")
     parser.add_argument("--radius", type=float, default=None, metavar="R", help="camera distance to the object")
+    parser.add_argument(
+        "--fov", type=float, default=None, metavar="DEG",
+        help="vertical field of view, degrees (default: the model's, or with --cameras the file's)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--cameras", default=None, metavar="FILE",
+        help="generate at these cameras instead of an orbit: a cameras.json of the on-disk multi-view format (or "
+        "its sample folder); the views are its cameras, at the model's image size (square images only)",
+    )  # fmt: skip
     parser.add_argument("--steps", type=int, default=None, metavar="S", help="denoising steps (default: the model's)")
     parser.add_argument("--guidance", type=float, default=None, metavar="G", help="classifier-free guidance scale")
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="random seed (default 0)")
@@ -76,6 +91,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--orbit-frames", type=int, default=48, help="frames of the Gaussians' orbit (default 48, at most 720)"
     )
+    parser.add_argument(
+        "--mesh", action="store_true",
+        help=f"also mesh the Gaussians into {MESH_FILE} (textured, y up; on the CPU), with the --mesh-* options",
+    )  # fmt: skip
+    add_mesh_arguments(parser, prefix="mesh-")
     parser.add_argument("--out", type=Path, default=Path("videomv-output"), metavar="DIR", help="result folder")
     parser.add_argument(
         "--overwrite", action="store_true",
@@ -85,6 +105,16 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_generate)
 
 
+def _mesh_settings(args: argparse.Namespace) -> dict:
+    """``GenerateSettings``' mesh and mesh_up of ``--mesh`` and its options; options without ``--mesh`` are refused."""
+    if not args.mesh:
+        given = given_mesh_options(args)
+        if given:
+            raise ValueError(f"{given[0]} is a meshing option; add --mesh to write {MESH_FILE}, or leave it out")
+        return {}
+    return {"mesh": mesh_options(args), "mesh_up": mesh_up(args, Path(MESH_FILE))}
+
+
 def run_generate(args: argparse.Namespace) -> int:
     from ..pipelines.export import GenerateSettings, generate_to_folder, load_pipeline
 
@@ -92,7 +122,7 @@ def run_generate(args: argparse.Namespace) -> int:
         prompt=args.prompt, image=args.image, views=args.views, elevation=args.elevation, radius=args.radius,
         steps=args.steps, guidance=args.guidance, seed=args.seed, three_d_aware=args.three_d_aware,
         three_d_aware_steps=args.three_d_aware_steps, three_d_aware_blend=args.three_d_aware_blend,
-        orbit_frames=args.orbit_frames,
+        orbit_frames=args.orbit_frames, cameras=args.cameras, fov=args.fov, **_mesh_settings(args),
     )  # fmt: skip
     # Every setting and the result folder first: a typo should not cost a model load.
     settings.check(args.out, args.overwrite)

@@ -69,7 +69,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 def add_mesh_arguments(parser: argparse.ArgumentParser, prefix: str = "mesh-") -> None:
-    """The meshing options, shared by ``mesh`` and the ``--mesh`` of ``fit`` (named ``--mesh-...`` there)."""
+    """The meshing options, shared by ``mesh`` and the ``--mesh`` of ``fit`` and ``generate`` (``--mesh-...`` there)."""
     from ..gaussians.mesh import MeshOptions
 
     d = MeshOptions()
@@ -80,20 +80,28 @@ def add_mesh_arguments(parser: argparse.ArgumentParser, prefix: str = "mesh-") -
         ("texture-size", int, d.texture_size, "texture side in pixels"),
         ("keep-fraction", float, d.keep_fraction, "drop pieces smaller than this fraction of the largest"),
     ]
+    defaults = {"mesh_texture": "uv", "mesh_up": "auto"}
     for name, kind, default, text in options:
         dest = "mesh_" + name.replace("-", "_")
+        defaults[dest] = default
         parser.add_argument(
             f"--{prefix}{name}", dest=dest, type=kind, default=default, help=f"{text} (default {default})"
         )
     parser.add_argument(
-        f"--{prefix}texture", dest="mesh_texture", choices=("uv", "none"), default="uv",
+        f"--{prefix}texture", dest="mesh_texture", choices=("uv", "none"), default=defaults["mesh_texture"],
         help="uv: UV atlas and baked texture (default); none: vertex colours",
     )  # fmt: skip
     parser.add_argument(
-        f"--{prefix}up", dest="mesh_up", choices=("auto", "y", "z"), default="auto",
+        f"--{prefix}up", dest="mesh_up", choices=("auto", "y", "z"), default=defaults["mesh_up"],
         help="up axis of the file: auto = y for .glb/.obj (glTF's convention), z for .ply",
     )  # fmt: skip
-    parser.set_defaults(mesh_prefix=prefix)
+    parser.set_defaults(mesh_prefix=prefix, mesh_defaults=defaults)
+
+
+def given_mesh_options(args: argparse.Namespace) -> list[str]:
+    """The meshing options set to something other than their default (refused without ``--mesh``)."""
+    changed = [dest for dest, default in args.mesh_defaults.items() if getattr(args, dest) != default]
+    return [f"--{args.mesh_prefix}{dest.removeprefix('mesh_').replace('_', '-')}" for dest in changed]
 
 
 def mesh_options(args: argparse.Namespace) -> Any:
@@ -131,15 +139,9 @@ def check_mesh_output(option: str, out: Path, overwrite: bool) -> None:
 
 def check_mesh_libraries(options: Any) -> None:
     """Imports what meshing needs now, so a missing extra is reported before any work."""
-    from ..gaussians.mesh import _require
+    from ..gaussians.mesh import require_mesh_libraries
 
-    _require("mcubes", "meshing")
-    _require("scipy.ndimage", "mesh clean-up")
-    _require("trimesh", "writing meshes")
-    if options.target_faces:
-        _require("fast_simplification", "decimation")
-    if options.texture_size:
-        _require("xatlas", "texture baking (UV unwrap)")
+    require_mesh_libraries(options, write=True)
 
 
 def write_mesh(gaussians: Any, out: Path, options: Any, up: str, progress: bool = True) -> Any:

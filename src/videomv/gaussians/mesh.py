@@ -52,6 +52,23 @@ def _require(module: str, purpose: str) -> Any:
         raise ImportError(f"{purpose} needs the {module} package: {MESH_EXTRA}") from err
 
 
+def require_mesh_libraries(options: MeshOptions, write: bool = False) -> None:
+    """Imports what meshing with ``options`` needs (and, with ``write``, saving the file), before any work.
+
+    Raises:
+        ImportError: one line naming the missing package and the extra to install.
+    """
+    needed = [("mcubes", "meshing"), ("scipy.ndimage", "mesh clean-up")]
+    if write:
+        needed.append(("trimesh", "writing meshes"))
+    if options.target_faces:
+        needed.append(("fast_simplification", "decimation"))
+    if options.texture_size:
+        needed.append(("xatlas", "texture baking (UV unwrap)"))
+    for module, purpose in needed:
+        _require(module, purpose)
+
+
 @dataclass
 class MeshOptions:
     """Settings of :func:`gaussians_to_mesh`.
@@ -326,12 +343,7 @@ def gaussians_to_mesh(
     from tqdm.auto import tqdm
 
     options = (options or MeshOptions()).check()
-    for module, purpose in (("mcubes", "meshing"), ("scipy.ndimage", "mesh clean-up")):
-        _require(module, purpose)  # before the slow grid, not after it
-    if options.target_faces:
-        _require("fast_simplification", "decimation")
-    if options.texture_size:
-        _require("xatlas", "texture baking (UV unwrap)")
+    require_mesh_libraries(options)  # before the slow grid, not after it
     g = gaussians.detach().to("cpu", torch.float32).validate()
     g = g[g.opacities >= max(options.min_opacity, _MIN_OPACITY)]
     if len(g) == 0:

@@ -7,6 +7,7 @@ folder holds
 * ``views.mp4`` / ``views.gif``: the views played as an orbit;
 * ``gaussians.ply``: the 3D Gaussians reconstructed from the final views (3DGS layout), and
   ``gaussians_orbit.mp4``: an orbit rendered from them (only with a reconstructor in the pipeline);
+* ``mesh.glb``: a textured mesh of those Gaussians (when asked for, :attr:`GenerateSettings.mesh`);
 * ``result.json``: every setting, the seed, the time of each stage and the library versions.
 
 The folder is written under a temporary name next to ``out`` and renamed at the end, so an
@@ -35,9 +36,11 @@ from diffusers.utils import logging as diffusers_logging
 from tqdm.auto import tqdm
 
 from .. import __version__
-from ..cameras import orbit
+from ..cameras import Cameras, fov_from_intrinsics, intrinsics_from_fov, orbit
 from ..fileio import staged_folder
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
+from ..gaussians.mesh import MeshOptions, gaussians_to_mesh, require_mesh_libraries
+from ..gaussians.mesh_io import save_mesh
 from ..sampling import SOLVERS, resolve_steps, switch_solver
 from .preprocess import check_image_file
 from .videomv import VideoMVPipeline
@@ -48,6 +51,7 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "weights" / "default"
 DEVICE_TYPES = ("cpu", "cuda", "mps", "xpu")
 DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 RESULT_FILE = "result.json"
+MESH_FILE = "mesh.glb"
 # Written last into every result folder: the files we wrote and their SHA-256. --overwrite replaces a
 # folder only when it holds this marker and nothing but those files, unchanged.
 OWNER_MARKER = ".videomv-result"
@@ -103,6 +107,13 @@ class GenerateSettings:
     orbit_frames: int = 48
     views_fps: int = 8
     orbit_fps: int = 24
+    # The views' cameras from a file (the on-disk format's cameras.json, or its sample folder) instead
+    # of the orbit of views / elevation / radius; and the vertical field of view, degrees.
+    cameras: str | None = None
+    fov: float | None = None
+    # Mesh the Gaussians into mesh.glb with these options (None: no mesh); the file's up axis.
+    mesh: MeshOptions | None = None
+    mesh_up: str = "y"
 
     def check(self, out: str | os.PathLike | None = None, overwrite: bool = False) -> None:
         """Checks every setting, and the result folder ``out`` when given, without loading a model.
@@ -136,10 +147,61 @@ class GenerateSettings:
         if self.three_d_aware_steps is not None:
             # The sampler's own rule, on the loop given (the model's default loop is not known here).
             resolve_steps(self.three_d_aware_steps, MAX_STEPS if self.steps is None else self.steps)
+        if self.fov is not None:
+            _finite("fov", self.fov, math.ulp(0.0), math.nextafter(180.0, 0.0), "above 0 and below 180 degrees")
+        self._check_mesh()
         if self.image is not None:
             check_image_file(self.image)
+        self.load_cameras()
         if out is not None:
             check_destination(out, overwrite)
+
+    def _check_mesh(self) -> None:
+        if self.mesh_up not in ("y", "z"):
+            raise ValueError(f"mesh up axis must be y or z, got {self.mesh_up!r}")
+        if self.mesh is not None:
+            self.mesh.check()
+            require_mesh_libraries(self.mesh, write=True)  # a missing extra is said now, not after sampling
+
+    def load_cameras(self) -> Cameras | None:
+        """The views' cameras read from :attr:`cameras` (with :attr:`fov` when given), checked; None: the orbit.
+
+        Raises:
+            ValueError, FileNotFoundError: one line naming ``--cameras`` and what is wrong.
+        """
+        if self.cameras is None:
+            return None
+        for name, value in (("views", self.views), ("elevation", self.elevation), ("radius", self.radius)):
+            if value is not None:
+                raise ValueError(f"--{name} and --cameras: the views are the camera file's; leave --{name} out")
+        cameras = _read_camera_file(Path(self.cameras))
+        if len(cameras) > MAX_VIEWS:
+            raise ValueError(f"--cameras {self.cameras}: holds {len(cameras)} cameras; at most {MAX_VIEWS} views")
+        if cameras.width != cameras.height:
+            # The models generate square views; squeezing the file's cameras would change their field of view.
+            raise ValueError(
+                f"--cameras {self.cameras}: its views are {cameras.width}x{cameras.height}; models generate square "
+                "views, so give cameras of a square image"
+            )
+        if self.fov is not None:
+            cameras = Cameras(cameras.c2w, intrinsics_from_fov(self.fov, cameras.width, cameras.height),
+                              cameras.width, cameras.height)  # fmt: skip
+        return cameras
+
+
+def _read_camera_file(path: Path) -> Cameras:
+    """The cameras of the on-disk format's ``cameras.json`` (or of the sample folder holding it); PNGs not needed."""
+    from ..data.format import CAMERAS_FILE, MultiViewFormatError, _load_record, _parse_cameras
+
+    if path.is_file() and path.name != CAMERAS_FILE:
+        raise ValueError(f"--cameras {path}: camera files are the on-disk format's {CAMERAS_FILE}; name it so")
+    if not path.exists():
+        raise FileNotFoundError(f"--cameras {path}: no such file or folder; give a {CAMERAS_FILE} or its folder")
+    folder = path.parent if path.is_file() else path
+    try:
+        return _parse_cameras(folder / CAMERAS_FILE, _load_record(folder))
+    except MultiViewFormatError as error:
+        raise ValueError(f"--cameras: {error}") from None
 
 
 @dataclass
@@ -281,20 +343,19 @@ def generate_to_folder(
     earlier = sum(timings.values())  # stages the caller timed (loading ...) count towards the total
     start = time.perf_counter()
     config = pipe.config
+    cameras = settings.load_cameras()
+    view = _resolve_views(config, settings, cameras)
     # `is None`, not `or`: a 0 given on purpose must never turn into the model's default.
-    views = config.num_views if settings.views is None else settings.views
-    elevation = config.elevation if settings.elevation is None else settings.elevation
-    radius = config.radius if settings.radius is None else settings.radius
     guidance = config.guidance_scale if settings.guidance is None else settings.guidance
     steps = config.num_inference_steps if settings.steps is None else settings.steps
-    _check_against_model(pipe, settings, views, steps)
+    _check_against_model(pipe, settings, view["views"], steps)
 
     pipe.set_progress_bar_config(disable=not progress, desc="denoising")
     tic = time.perf_counter()
     output = pipe(
-        prompt=settings.prompt, image=settings.image, num_views=views, elevation=elevation, radius=radius,
-        num_inference_steps=steps, guidance_scale=guidance,
-        generator=torch.Generator().manual_seed(settings.seed), output_type="pt",
+        prompt=settings.prompt, image=settings.image, cameras=cameras, num_views=view["views"],
+        elevation=view["elevation"], radius=view["radius"], fov=view["fov"], num_inference_steps=steps,
+        guidance_scale=guidance, generator=torch.Generator().manual_seed(settings.seed), output_type="pt",
         three_d_aware=settings.three_d_aware, three_d_aware_steps=settings.three_d_aware_steps,
         three_d_aware_blend=settings.three_d_aware_blend,
     )  # fmt: skip
@@ -303,39 +364,31 @@ def generate_to_folder(
     with staged_folder(out) as staging:
         frames = (output.views[0].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)  # (F, H, W, 3)
         gaussians = output.gaussians[0] if output.gaussians is not None else None
-        files: dict[str, str] = {}
-        with tqdm(total=3 if gaussians is None else 5, desc="writing", disable=not progress) as bar:
+        stages = 3 + (0 if gaussians is None else 2 + (settings.mesh is not None))
+        with tqdm(total=stages, desc="writing", disable=not progress) as bar:
             tic = time.perf_counter()
-            files["views"] = _relative(write_frames(frames, staging / "views"), staging)
-            files["grid"] = _relative(_write_grid(frames, staging / "grid.png"), staging)
-            bar.update(2)
-            for suffix in (".mp4", ".gif"):
-                files[f"views_{suffix[1:]}"] = _relative(
-                    write_frames(frames, staging / f"views{suffix}", settings.views_fps), staging
-                )
-            bar.update(1)
+            files = _write_views(frames, staging, settings.views_fps, bar)
             timings["write_views"] = time.perf_counter() - tic
+            mesh_info = None
             if gaussians is not None:
                 tic = time.perf_counter()
-                gaussians = gaussians.to(dtype=torch.float32)
-                save_ply(gaussians.to("cpu"), staging / "gaussians.ply")
-                files["gaussians_ply"] = "gaussians.ply"
-                bar.update(1)
-                files["gaussians_orbit"] = _relative(
-                    _render_gaussian_orbit(
-                        gaussians, staging / "gaussians_orbit.mp4", settings, elevation, radius, config.fov,
-                        pipe.image_size,
-                    ),
-                    staging,
-                )  # fmt: skip
-                bar.update(1)
+                gaussians = gaussians.to(device="cpu", dtype=torch.float32)
+                files.update(_write_gaussians(gaussians, staging, settings, view, pipe.image_size, bar))
                 timings["gaussians"] = time.perf_counter() - tic
+                if settings.mesh is not None:
+                    tic = time.perf_counter()
+                    mesh_info = _write_mesh(gaussians, staging / MESH_FILE, settings, progress)
+                    files["mesh"] = MESH_FILE
+                    bar.update(1)
+                    timings["mesh"] = time.perf_counter() - tic
         timings["total"] = earlier + time.perf_counter() - start
-        resolved = {"views": views, "elevation": elevation, "radius": radius, "guidance": guidance, "steps": steps}
+        resolved = {**view, "guidance": guidance, "steps": steps}
         if settings.three_d_aware and pipe.reconstructor is not None:
             used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
             resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
+        if mesh_info is not None:
+            record["mesh"] = mesh_info
         try:
             text = json.dumps(record, indent=2, allow_nan=False)  # NaN is not JSON: readers would choke on it
         except ValueError as error:
@@ -347,12 +400,75 @@ def generate_to_folder(
     return GenerateResult(out=out, files=files, record=record)
 
 
+def _resolve_views(config: Any, settings: GenerateSettings, cameras: Cameras | None) -> dict[str, Any]:
+    """Views, elevation, radius and field of view of the run: the settings', the model's, or the camera file's.
+
+    With a camera file, elevation and radius are its cameras' means (the Gaussians' orbit video
+    circles there) and the field of view its first camera's.
+    """
+    if cameras is None:
+        return {
+            "views": config.num_views if settings.views is None else settings.views,
+            "elevation": config.elevation if settings.elevation is None else settings.elevation,
+            "radius": config.radius if settings.radius is None else settings.radius,
+            "fov": config.fov if settings.fov is None else settings.fov,
+        }
+    _, elevation, radius = cameras.spherical()
+    fov = float(fov_from_intrinsics(cameras.intrinsics[0], cameras.height))
+    return {
+        "views": len(cameras), "elevation": round(float(elevation.mean()), 4),
+        "radius": round(float(radius.mean()), 4), "fov": round(fov, 4),
+        "cameras": str(Path(settings.cameras).resolve()),
+    }  # fmt: skip
+
+
+def _write_views(frames: np.ndarray, staging: Path, fps: int, bar: tqdm) -> dict[str, str]:
+    """The views as PNGs, a grid, an .mp4 and a .gif; returns their names by kind."""
+    files = {
+        "views": _relative(write_frames(frames, staging / "views"), staging),
+        "grid": _relative(_write_grid(frames, staging / "grid.png"), staging),
+    }
+    bar.update(2)
+    for suffix in (".mp4", ".gif"):
+        files[f"views_{suffix[1:]}"] = _relative(write_frames(frames, staging / f"views{suffix}", fps), staging)
+    bar.update(1)
+    return files
+
+
+def _write_gaussians(
+    gaussians: Gaussians, staging: Path, settings: GenerateSettings, view: dict[str, Any], size: int, bar: tqdm
+) -> dict[str, str]:
+    """``gaussians.ply`` and the orbit video of the Gaussians; returns their names by kind."""
+    save_ply(gaussians, staging / "gaussians.ply")
+    bar.update(1)
+    video = _render_gaussian_orbit(
+        gaussians, staging / "gaussians_orbit.mp4", settings, view["elevation"], view["radius"], view["fov"], size
+    )
+    bar.update(1)
+    return {"gaussians_ply": "gaussians.ply", "gaussians_orbit": _relative(video, staging)}
+
+
+def _write_mesh(gaussians: Gaussians, path: Path, settings: GenerateSettings, progress: bool) -> dict[str, Any]:
+    """Meshes the Gaussians into ``path`` (``mesh.glb``); returns what the meshing did, for result.json."""
+    mesh = gaussians_to_mesh(gaussians, settings.mesh, progress=progress)
+    save_mesh(mesh, path, up=settings.mesh_up, texture=settings.mesh.texture_size > 0)
+    # NumPy scalars (a bool of the closedness check ...) are not JSON.
+    return {key: value.item() if isinstance(value, np.generic) else value for key, value in mesh.info.items()}
+
+
 def _check_against_model(pipe: VideoMVPipeline, settings: GenerateSettings, views: int, steps: int) -> None:
     """The checks that need the model's config, made before sampling rather than failing after it."""
     if pipe.reconstructor is None:
+        if settings.mesh is not None:
+            raise ValueError("--mesh: this model has no reconstructor, so no Gaussians to mesh; leave --mesh out")
         return
     needed = pipe.reconstructor.config.num_input_views
     if views < needed:
+        if settings.cameras is not None:
+            raise ValueError(
+                f"--cameras {settings.cameras}: holds {views} cameras; this model needs at least {needed}, "
+                f"as its reconstructor takes {needed} views"
+            )
         raise ValueError(f"views must be at least {needed} for this model: its reconstructor takes {needed} views")
     if settings.three_d_aware:
         used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
@@ -503,7 +619,7 @@ def _record(
     }  # fmt: skip
     resolved = asdict(settings)
     resolved.update(
-        **defaults_filled, fov=pipe.config.fov,
+        **defaults_filled,
         image=str(Path(settings.image).resolve()) if settings.image else None,
         scheduler=type(pipe.scheduler).__name__, image_size=pipe.image_size,
         three_d_aware=settings.three_d_aware and pipe.reconstructor is not None,
