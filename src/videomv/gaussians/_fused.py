@@ -91,9 +91,9 @@ class _Plan:
 
 
 def _pool(threads: int) -> ThreadPoolExecutor:
+    """The worker pool for ``threads``; a replaced pool is not shut down (another thread may still
+    be rendering with it): its workers end once it is garbage-collected."""
     if _STATE["pool_size"] != threads:
-        if _STATE["pool"] is not None:
-            _STATE["pool"].shutdown(wait=True)
         _STATE["pool"] = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="videomv-raster")
         _STATE["pool_size"] = threads
     return _STATE["pool"]
