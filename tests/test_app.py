@@ -8,6 +8,7 @@ import os
 import re
 import time
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -139,19 +140,29 @@ def test_requests_are_checked_before_any_work(tmp_path, image_pipe, workspace) -
         text.check(None, " ", **SETTINGS)
     with pytest.raises(ValueError, match="shorten it"):
         text.check(None, "x" * 501, **SETTINGS)
+    with pytest.raises(ValueError, match="this model makes no Gaussians, so no mesh; untick Mesh"):
+        text.check(None, "a chair", **SETTINGS, mesh=True)
+    assert generator.check(upload, None, **SETTINGS, mesh=True).mesh and not request.mesh
 
 
 def test_a_request_writes_everything_into_its_own_folder(tmp_path, image_pipe, workspace) -> None:
+    trimesh = pytest.importorskip("trimesh")
+    pytest.importorskip("mcubes")
     generator = Generator(image_pipe, workspace, LIMITS, orbit_frames=4)
-    shown = generator.run(generator.check(str(_image(tmp_path / "object.png")), None, **SETTINGS))
+    shown = generator.run(generator.check(str(_image(tmp_path / "object.png")), None, **SETTINGS, mesh=True))
     (folder,) = [p for p in workspace.root.iterdir() if p.name != "gradio"]
     assert [caption for _, caption in shown["views"]] == [f"view {i} · {90 * i}°" for i in range(VIEWS)]
     assert Image.open(shown["views"][0][0]).size == (SIZE, SIZE)
-    for key in ("video", "ply", "zip"):
+    for key in ("video", "ply", "mesh", "zip"):
         assert os.path.dirname(shown[key]).startswith(str(folder)), key
     archive = zipfile.ZipFile(shown["zip"])
     names = set(archive.namelist())
     assert {"videomv-result/gaussians.ply", "videomv-result/views.mp4", "videomv-result/result.json"} <= names
+    # The mesh shown in its tab is the one in the zip, and a textured mesh.
+    assert shown["mesh"].endswith("mesh.glb") and "videomv-result/mesh.glb" in names
+    assert archive.read("videomv-result/mesh.glb") == Path(shown["mesh"]).read_bytes()
+    shape = trimesh.load(shown["mesh"], force="mesh")
+    assert len(shape.faces) == shown["record"]["mesh"]["faces"] > 0
     assert shown["record"]["seed"] == 5 and shown["record"]["settings"]["elevation"] == 10.0
     # No server path in the zip's result.json or on the page: the input goes by its name, and is in the zip.
     text = archive.read("videomv-result/result.json").decode()
@@ -178,6 +189,12 @@ def test_the_interface_builds(image_pipe, workspace, monkeypatch) -> None:
     demo = build_app(image_pipe, workspace, LIMITS, default_steps=2, model_name="tiny")
     labels = {getattr(block, "label", None) for block in demo.blocks.values()}
     assert {"Views", "Orbit video", "Gaussians (.ply)", "Everything (.zip)", "3D-aware sampling"} <= labels
+    assert {"3D Gaussians", "Mesh", "Mesh (.glb)", "Mesh (.glb) of the Gaussians"} <= labels
+    (box,) = [b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "videomv-mesh-option"]
+    assert box.value is True and box.interactive
+    demo = build_app(tiny_pipeline(reconstructor=False), workspace, LIMITS, model_name="tiny", mesh_default=True)
+    (box,) = [b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "videomv-mesh-option"]
+    assert box.value is False and not box.interactive and box.label.endswith("(no reconstructor)")
 
 
 # ------------------------------------------------------------------------------------------ command line
@@ -206,6 +223,8 @@ def test_the_summary_says_how_many_steps_and_which_sampling() -> None:
     )
     plain = _summary({"settings": {**settings, "three_d_aware": False}, "num_gaussians": 0, "seed": 1}, 1.0)
     assert "(no reconstructor); 20 steps, plain sampling" in plain
+    meshed = _summary({"settings": settings, "num_gaussians": 10, "mesh": {"faces": 20000}, "seed": 0}, 1.0)
+    assert "8 views, 10 Gaussians, a mesh of 20,000 triangles; 20 steps" in meshed
 
 
 # ------------------------------------------------------------------------------------------ the guard

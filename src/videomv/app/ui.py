@@ -4,7 +4,8 @@ Generation itself is :func:`videomv.pipelines.export.generate_to_folder`, the sa
 ``videomv generate``; this module only checks requests, gives each one its own folder, and shows
 what that function wrote. The splat viewer is a static bundle of ``@mkkellogg/gaussian-splats-3d``
 (``static/splat-viewer.js``, see ``static/README.md``) that loads the generated ``.ply`` in the
-browser.
+browser; the mesh (``mesh.glb``, as ``videomv generate --mesh`` writes it) is shown in a tab beside
+it by Gradio's own 3D model viewer.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..gaussians.mesh import MeshOptions, require_mesh_libraries
 from ..pipelines.export import OWNER_MARKER, RESULT_FILE, GenerateSettings, generate_to_folder
 from ..pipelines.videomv import VideoMVPipeline
 from .guard import ASSET_PREFIX, UploadGuard
@@ -80,12 +82,14 @@ class Request:
     guidance: float
     seed: int
     three_d_aware: bool
+    mesh: bool = False
 
     def settings(self, image: str | None, orbit_frames: int) -> GenerateSettings:
         """The request as ``videomv generate``'s settings, conditioned on ``image`` (a file on the server)."""
         return GenerateSettings(
             prompt=self.prompt, image=image, views=self.views, elevation=self.elevation, steps=self.steps,
             guidance=self.guidance, seed=self.seed, three_d_aware=self.three_d_aware, orbit_frames=orbit_frames,
+            mesh=MeshOptions() if self.mesh else None,
         )  # fmt: skip
 
 
@@ -112,6 +116,11 @@ class Generator:
     def accepts_image(self) -> bool:
         """Whether the model takes a condition image."""
         return self.pipe.conditioning != "text"
+
+    @property
+    def makes_gaussians(self) -> bool:
+        """Whether the model reconstructs Gaussians (and so can mesh them)."""
+        return self.pipe.reconstructor is not None
 
     @property
     def accepts_prompt_alone(self) -> bool:
@@ -141,13 +150,17 @@ class Generator:
         seed = 0 if settings["seed"] is None else _whole("the seed", settings["seed"])
         if not 0 <= seed < 2**63:
             raise ValueError("the seed must be a whole number from 0 to 2**63 - 1")
+        mesh = bool(settings.get("mesh", False))
+        if mesh and not self.makes_gaussians:
+            raise ValueError("this model makes no Gaussians, so no mesh; untick Mesh")
         request = Request(
             prompt=prompt, image=image, views=views, elevation=_real("elevation", settings["elevation"]), steps=steps,
             guidance=_real("guidance", settings["guidance"]), seed=seed, three_d_aware=bool(settings["three_d_aware"]),
+            mesh=mesh,
         )  # fmt: skip
         try:
             request.settings(image, self.orbit_frames).check()
-        except (ValueError, FileNotFoundError) as error:
+        except (ValueError, FileNotFoundError, ImportError) as error:  # ImportError: the mesh extra is missing
             raise ValueError(_for_the_page(str(error), image, self.workspace.root)) from error
         return request
 
@@ -174,6 +187,7 @@ class Generator:
             "views": [(str(p), f"view {i} · {360 * i / len(views):.0f}°") for i, p in enumerate(views)],
             "video": str(out / files["views_mp4"]),
             "ply": str(out / files["gaussians_ply"]) if "gaussians_ply" in files else None,
+            "mesh": str(out / files["mesh"]) if "mesh" in files else None,
             # The owner marker guards --overwrite of a folder on the server; the download is no such folder.
             "zip": str(zip_folder(out, folder / "videomv-result.zip", skip=frozenset({OWNER_MARKER}))),
         }
@@ -281,6 +295,15 @@ def _prompt_label(generator: Generator) -> str:
     return "Prompt (alone, or describing the image)" if generator.accepts_prompt_alone else "Prompt (optional)"
 
 
+def _meshing_unavailable() -> str:
+    """Why the Mesh box is off (a missing library of the mesh extra), for its label; empty when meshing works."""
+    try:
+        require_mesh_libraries(MeshOptions(), write=True)
+    except ImportError:
+        return " (pip install 'videomv[mesh]')"
+    return ""
+
+
 def _model_steps(pipe: VideoMVPipeline) -> int:
     """The model's own default step count (older pipeline folders do not record one: 50, the reference)."""
     return int(getattr(pipe.config, "num_inference_steps", None) or 50)
@@ -289,9 +312,10 @@ def _model_steps(pipe: VideoMVPipeline) -> int:
 def _summary(record: dict[str, Any], seconds: float) -> str:
     settings = record["settings"]
     gaussians = f", {record['num_gaussians']:,} Gaussians" if record["num_gaussians"] else " (no reconstructor)"
+    mesh = f", a mesh of {record['mesh']['faces']:,} triangles" if "mesh" in record else ""
     mode = "3D-aware" if settings["three_d_aware"] else "plain"
     return (
-        f"**Done** in {seconds:.1f} s: {settings['views']} views{gaussians}; "
+        f"**Done** in {seconds:.1f} s: {settings['views']} views{gaussians}{mesh}; "
         f"{settings['steps']} steps, {mode} sampling, guidance {settings['guidance']:g}, seed {record['seed']}, "
         f"on {settings['device']} ({settings['dtype']})."
     )
@@ -304,6 +328,7 @@ def build_app(
     default_steps: int | None = None,
     orbit_frames: int = 48,
     model_name: str = "",
+    mesh_default: bool = True,
 ) -> Any:
     """Builds the Gradio Blocks of the app around a loaded pipeline (not launched).
 
@@ -314,6 +339,7 @@ def build_app(
         default_steps: the steps slider's starting value (default: the model's).
         orbit_frames: frames of the Gaussians' orbit video.
         model_name: shown in the page's header.
+        mesh_default: whether the Mesh box starts ticked (models with a reconstructor only).
 
     Returns:
         A ``gradio.Blocks``; launch it with :func:`launch_app`.
@@ -326,14 +352,14 @@ def build_app(
 
     # Gradio finds the progress tracker by its default value, so the call must sit in the signature.
     def generate(
-        image, prompt, views, elevation, steps, guidance, seed, three_d_aware,
+        image, prompt, views, elevation, steps, guidance, seed, three_d_aware, mesh,
         progress=gr.Progress(track_tqdm=True),  # noqa: B008
     ):  # fmt: skip
         start = time.perf_counter()
         try:
             request = generator.check(
                 image, prompt, views=views, elevation=elevation, steps=steps, guidance=guidance, seed=seed,
-                three_d_aware=three_d_aware,
+                three_d_aware=three_d_aware, mesh=mesh,
             )  # fmt: skip
             progress(0, desc="starting")
             shown = generator.run(request)
@@ -344,7 +370,8 @@ def build_app(
             raise gr.Error(f"generation failed ({type(error).__name__}); see the server log") from error
         camera = viewer_camera(shown["record"])
         summary = _summary(shown["record"], time.perf_counter() - start)
-        return shown["views"], shown["video"], shown["ply"], shown["video"], shown["zip"], camera, summary
+        files = (shown["ply"], shown["mesh"], shown["video"], shown["zip"])
+        return shown["views"], shown["video"], shown["mesh"], *files, camera, summary
 
     # No analytics: the app must work offline and send nothing anywhere.
     blocks = gr.Blocks(
@@ -380,14 +407,28 @@ def build_app(
                     )
                     guidance = gr.Slider(1, 20, value=config.guidance_scale, step=0.5, label="Guidance scale")
                     seed = gr.Number(value=0, precision=0, label="Seed", minimum=0)
+                    gaussians = generator.makes_gaussians
+                    absent = "" if gaussians else " (no reconstructor)"
                     three_d_aware = gr.Checkbox(
-                        value=pipe.reconstructor is not None, interactive=pipe.reconstructor is not None,
-                        label="3D-aware sampling" + ("" if pipe.reconstructor is not None else " (no reconstructor)"),
+                        value=gaussians, interactive=gaussians, label=f"3D-aware sampling{absent}"
+                    )
+                    meshing = _meshing_unavailable() if gaussians else absent
+                    mesh = gr.Checkbox(
+                        value=not meshing and mesh_default, interactive=not meshing, elem_id="videomv-mesh-option",
+                        label=f"Mesh (.glb) of the Gaussians{meshing}",
                     )  # fmt: skip
                 run = gr.Button("Generate", variant="primary", elem_id="videomv-run")
                 status = gr.Markdown(elem_id="videomv-status")
             with gr.Column(scale=2):
-                gr.HTML(VIEWER_HTML, label="3D Gaussians", elem_id="videomv-viewer")
+                with gr.Tabs():
+                    # Kept in the page while the mesh tab is shown: the viewer draws into this element.
+                    with gr.Tab("3D Gaussians", id="splats", elem_id="videomv-splats-tab", render_children=True):
+                        gr.HTML(VIEWER_HTML, label="3D Gaussians", elem_id="videomv-viewer")
+                    with gr.Tab("Mesh", id="mesh", elem_id="videomv-mesh-tab"):
+                        mesh_view = gr.Model3D(
+                            label="Mesh (textured, from the Gaussians)", height=420, elem_id="videomv-mesh",
+                            clear_color=(0.07, 0.07, 0.07, 1.0),
+                        )  # fmt: skip
                 with gr.Row():
                     gallery = gr.Gallery(
                         label="Views", columns=4, height=300, object_fit="contain", elem_id="videomv-gallery", scale=2
@@ -397,11 +438,12 @@ def build_app(
                     )
                 with gr.Row():
                     ply = gr.File(label="Gaussians (.ply)", elem_id="videomv-ply")
+                    glb = gr.File(label="Mesh (.glb)", elem_id="videomv-glb")
                     mp4 = gr.File(label="Orbit video (.mp4)", elem_id="videomv-mp4")
                     archive = gr.File(label="Everything (.zip)", elem_id="videomv-zip")
                 camera = gr.JSON(visible=False)
-        inputs = [image, prompt, views, elevation, steps, guidance, seed, three_d_aware]
-        outputs = [gallery, video, ply, mp4, archive, camera, status]
+        inputs = [image, prompt, views, elevation, steps, guidance, seed, three_d_aware, mesh]
+        outputs = [gallery, video, mesh_view, ply, glb, mp4, archive, camera, status]
         event = run.click(generate, inputs, outputs, concurrency_limit=1, concurrency_id="generate")
         event.success(None, [ply, camera], None, js=SHOW_IN_VIEWER_JS)
     return demo

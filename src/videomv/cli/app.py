@@ -22,8 +22,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "app",
         help="start the web app: upload an image or type a prompt, turn the 3D result around in the browser",
         description="Serves a web page (Gradio) that runs the pipeline on an uploaded image or a prompt and shows "
-        "the views, the orbit video and the 3D Gaussians in an interactive viewer, with downloads of the .ply, "
-        "the video and a zip of everything. One generation runs at a time; the others wait in a bounded queue. "
+        "the views, the orbit video, the 3D Gaussians in an interactive viewer and their mesh (a tab beside it), "
+        "with downloads of the .ply, the .glb, the video and a zip of everything. One generation runs at a time; "
+        "the others wait in a bounded queue. "
         "Results live in a private temporary folder and are deleted after --keep-minutes and when the app stops. "
         "Needs the 'app' extra: pip install 'videomv[app]'.",
     )
@@ -38,6 +39,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--steps", type=int, default=None, metavar="S", help="the page's default denoising steps (default: the model's)"
     )
     model.add_argument("--orbit-frames", type=int, default=48, metavar="N", help="frames of the Gaussians' orbit (48)")
+    model.add_argument(
+        "--no-mesh", dest="mesh", action="store_false",
+        help="start with the page's Mesh box unticked (meshing adds seconds per request on a CPU)",
+    )  # fmt: skip
     server = parser.add_argument_group("server")
     server.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only; "
@@ -127,7 +132,7 @@ def run_app(args: argparse.Namespace) -> int:
     workspace = Workspace(limits)
     atexit.register(workspace.close)
     name = args.model.resolve().name if args.model else "default"
-    demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name)
+    demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name, mesh_default=args.mesh)
     print(f"videomv app: model {name} on {pipe.device}; results under {workspace.root} (deleted on exit)")
     signal.signal(signal.SIGTERM, _interrupt)
     ui.launch_app(demo, workspace, limits, host=args.host, port=args.port)
