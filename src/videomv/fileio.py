@@ -166,3 +166,31 @@ def _make_parents(folder: Path) -> list[Path]:
     for made in reversed(missing):
         made.mkdir(exist_ok=True)
     return missing[::-1]
+
+
+def check_writable(path: str | os.PathLike, option: str = "--out", inside: bool = False) -> None:
+    """Raises, with one line naming ``option``, unless ``path`` can be created where it goes.
+
+    The nearest existing folder above ``path`` (``path`` itself with ``inside``, for outputs
+    written into an existing folder) must be a folder in which a file can really be created:
+    a real attempt, removed at once, because permission bits say nothing about root, read-only
+    mounts, /sys or /proc.
+
+    Raises:
+        NotADirectoryError: a file stands where a folder would be needed.
+        PermissionError: nothing can be created there.
+    """
+    path = Path(path)
+    folder = path if inside and path.is_dir() else path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{option} {path}: {folder} is not a folder; choose another location")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise PermissionError(
+            f"{option} {path}: cannot write in {folder} ({reason}); choose another location"
+        ) from None

@@ -218,8 +218,8 @@ UNWRITABLE = {
     # Formerly each failed only after the whole generation.
     "--out .": (".", ("--out .", "current folder")),
     "--out .. (holds the current folder)": ("..", ("--out ..", "current folder")),
-    "--out under /sys": ("/sys/videomv-out", ("/sys", "cannot create a folder")),
-    "--out under /proc": ("/proc/videomv-out", ("/proc", "cannot create a folder")),
+    "--out under /sys": ("/sys/videomv-out", ("/sys", "cannot write")),
+    "--out under /proc": ("/proc/videomv-out", ("/proc", "cannot write")),
     "--out under a file": ("/dev/null/x", ("/dev/null", "not a folder")),
     "--out under a file of ours": ("notes.txt/out", ("notes.txt", "not a folder")),
 }

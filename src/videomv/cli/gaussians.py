@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import math
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from ..fileio import check_writable
 
 # Bounds, each with its reason: a typo must get a one-line refusal, not a run that eats the machine.
 MAX_RENDER_SIZE = 4096  # frame side; a 4096² frame already takes minutes on a CPU
@@ -143,26 +144,6 @@ def check_number(
         raise ValueError(f"{option} {value}: must be in {left}{low:g}, {high:g}{right}")
 
 
-def _writable_location(option: str, path: Path) -> None:
-    """Checks that ``path`` can be created: its nearest existing ancestor is a folder we can write in.
-
-    Probed with an anonymous temporary file, because permission bits alone say nothing about
-    read-only mounts, /sys or /proc, nor about root.
-    """
-    parent = path.absolute().parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if not parent.is_dir():
-        raise NotADirectoryError(f"{option} {path}: {parent} is not a folder; choose another location")
-    try:
-        with tempfile.TemporaryFile(dir=parent):
-            pass
-    except OSError as err:
-        raise PermissionError(
-            f"{option} {path}: cannot write in {parent} ({err.strerror or err}); choose another location"
-        ) from None
-
-
 def check_output_file(option: str, path: Path, suffixes: Iterable[str], overwrite: bool) -> None:
     """Checks a file output: a known suffix, not a folder, not an existing file unless ``overwrite``, writable."""
     suffixes = tuple(suffixes)
@@ -177,7 +158,7 @@ def check_output_file(option: str, path: Path, suffixes: Iterable[str], overwrit
             raise FileExistsError(
                 f"{option} {path}: already exists; pass --overwrite to replace it, or choose another path"
             )
-    _writable_location(option, path)
+    check_writable(path, option)
 
 
 def check_frames_folder(path: Path, overwrite: bool) -> None:
@@ -199,7 +180,7 @@ def check_frames_folder(path: Path, overwrite: bool) -> None:
             )
         if names and not overwrite:
             raise FileExistsError(f"--out {path}: already holds frames; pass --overwrite to replace them")
-    _writable_location("--out", path)
+    check_writable(path)
 
 
 def _torch_device(name: str):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from tqdm.auto import tqdm
 
 from ..data.format import MultiViewSample, write_sample
+from ..fileio import check_writable
 from .methods import Method
 from .metrics import LPIPS_UNAVAILABLE
 from .objects import EvalObject, ObjectSource
@@ -71,22 +71,8 @@ def check_output_folder(out: str | os.PathLike, overwrite: bool = False) -> Path
                 f"--overwrite refused: {out} holds files an evaluation does not write ({', '.join(others[:3])}); "
                 "move them or choose another --out"
             )
-    _check_writable(out)
+    check_writable(out, inside=True)
     return out
-
-
-def _check_writable(out: Path) -> None:
-    """Refuses ``out`` unless a folder can be made where it goes (a real attempt: read-only mounts, /sys)."""
-    folder = out if out.is_dir() else out.absolute().parent
-    while not folder.exists():
-        folder = folder.parent
-    if not folder.is_dir():
-        raise NotADirectoryError(f"--out {out}: {folder} is not a folder; choose another --out")
-    try:
-        os.rmdir(tempfile.mkdtemp(prefix=".videomv-probe-", dir=folder))
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise PermissionError(f"--out {out}: cannot write in {folder} ({reason}); choose another --out") from None
 
 
 def prepare_output_folder(out: str | os.PathLike, overwrite: bool = False) -> Path:

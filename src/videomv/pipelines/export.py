@@ -23,7 +23,6 @@ import math
 import numbers
 import os
 import platform
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -37,7 +36,7 @@ from tqdm.auto import tqdm
 
 from .. import __version__
 from ..cameras import Cameras, fov_from_intrinsics, intrinsics_from_fov, orbit
-from ..fileio import staged_folder
+from ..fileio import check_writable, staged_folder
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
 from ..gaussians.mesh import MeshOptions, gaussians_to_mesh, require_mesh_libraries
 from ..gaussians.mesh_io import save_mesh
@@ -502,24 +501,7 @@ def check_destination(out: str | os.PathLike, overwrite: bool = False) -> None:
                 raise FileExistsError(f"output folder {out} is not empty; {hint}")
             if foreign is not None:
                 raise FileExistsError(f"--overwrite refused: {out} {foreign}; move them or choose another --out")
-    _check_writable(out)
-
-
-def _check_writable(out: Path) -> None:
-    """Refuses ``out`` when its nearest existing parent is not a folder we can create folders in."""
-    parent = out.absolute().parent
-    while not parent.exists():
-        parent = parent.parent
-    if not parent.is_dir():
-        raise NotADirectoryError(f"--out {out}: {parent} is not a folder")
-    try:
-        # A real attempt, not os.access: it also catches read-only mounts, /sys and /proc.
-        os.rmdir(tempfile.mkdtemp(prefix=f".{out.name}.videomv-probe-", dir=parent))
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise PermissionError(
-            f"--out {out}: cannot create a folder in {parent} ({reason}); choose another --out"
-        ) from None
+    check_writable(out)
 
 
 def _digest(path: Path) -> str:
