@@ -139,6 +139,33 @@ def _walk(side, col0, col1, o, a, b, c, mx, dy):
     return first, end, step, o * math.exp(power), math.exp(-step * (a * dx + b * dy) - 0.5 * a)
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _tile_box(t, width, height, ts):
+    """Camera, top-left pixel and size (clipped to the image) of global tile ``t``."""
+    tiles_x = (width + ts - 1) // ts
+    num_tiles = tiles_x * ((height + ts - 1) // ts)
+    local = t % num_tiles
+    x0, y0 = (local % tiles_x) * ts, (local // tiles_x) * ts
+    return t // num_tiles, x0, y0, min(ts, width - x0), min(ts, height - y0)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _load_splat(s, means2d, conics, opacities, k, features, value):
+    """Splat ``s``'s geometry, with its features copied into ``value[:F]``; also its y extent."""
+    a, b, c, ks = conics[s, 0], conics[s, 1], conics[s, 2], k[s]
+    for f in range(features.shape[1]):
+        value[f] = features[s, f]
+    return means2d[s, 0], means2d[s, 1], float(opacities[s]), a, b, c, ks, math.sqrt(ks * a / (a * c - b * b))
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _row_cols(row, x0, w, mx, my, a, b, c, ks):
+    """``dy`` of a pixel row and the tile's columns on it inside the ellipse (``col0 > col1``: none)."""
+    dy = row + 0.5 - my
+    lo, hi = _span(a, b, c, ks, dy)
+    return dy, max(x0, math.ceil(mx + lo - 0.5)), min(x0 + w - 1, math.floor(mx + hi - 0.5))
+
+
 @njit(cache=True, nogil=True)
 def forward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, features, width, height, ts,
                   out, t_final, stop):  # fmt: skip
@@ -150,16 +177,12 @@ def forward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, feat
     none), so the backward pass sees exactly the fragments composited here.
     """
     nf = features.shape[1]
-    tiles_x = (width + ts - 1) // ts
-    num_tiles = tiles_x * ((height + ts - 1) // ts)
     trans = np.empty(ts * ts)
     acc = np.empty((ts * ts, nf + 1))  # pixel-major: one pixel's channels share a cache line
     stp = np.empty(ts * ts, np.int64)
     value = np.ones(nf + 1)  # the splat's features, then 1 for alpha
     for t in tiles:
-        cam, local = t // num_tiles, t % num_tiles
-        x0, y0 = (local % tiles_x) * ts, (local // tiles_x) * ts
-        w, h = min(ts, width - x0), min(ts, height - y0)
+        cam, x0, y0, w, h = _tile_box(t, width, height, ts)
         start, count = offsets[t], offsets[t + 1] - offsets[t]
         trans[:] = 1.0
         acc[:] = 0.0
@@ -167,16 +190,10 @@ def forward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, feat
         live = w * h
         for j in range(count):
             s = splat_ids[start + j]
-            mx, my, o = means2d[s, 0], means2d[s, 1], float(opacities[s])
-            a, b, c, ks = conics[s, 0], conics[s, 1], conics[s, 2], k[s]
-            for f in range(nf):
-                value[f] = features[s, f]
+            mx, my, o, a, b, c, ks, ry = _load_splat(s, means2d, conics, opacities, k, features, value)
             q = math.exp(-a)
-            ry = math.sqrt(ks * a / (a * c - b * b))
             for row in range(max(y0, math.ceil(my - ry - 0.5)), min(y0 + h - 1, math.floor(my + ry - 0.5)) + 1):
-                dy = row + 0.5 - my
-                lo, hi = _span(a, b, c, ks, dy)
-                col0, col1 = max(x0, math.ceil(mx + lo - 0.5)), min(x0 + w - 1, math.floor(mx + hi - 0.5))
+                dy, col0, col1 = _row_cols(row, x0, w, mx, my, a, b, c, ks)
                 base = (row - y0) * ts - x0
                 for side in range(2):
                     first, end, step, raw, ratio = _walk(side, col0, col1, o, a, b, c, mx, dy)
@@ -220,8 +237,6 @@ def backward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, fea
     ``dL/dalpha_i = T_i v_i - suffix / (1 - alpha_i)`` with ``v_i = feature_i . dL/dout``.
     """
     nf = features.shape[1]
-    tiles_x = (width + ts - 1) // ts
-    num_tiles = tiles_x * ((height + ts - 1) // ts)
     trans = np.empty(ts * ts)
     suffix = np.empty(ts * ts)
     g = np.zeros((ts * ts, nf + 1))  # pixel-major output gradient
@@ -229,9 +244,7 @@ def backward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, fea
     value = np.ones(nf + 1)
     g_value = np.empty(nf + 1)
     for t in tiles:
-        cam, local = t // num_tiles, t % num_tiles
-        x0, y0 = (local % tiles_x) * ts, (local // tiles_x) * ts
-        w, h = min(ts, width - x0), min(ts, height - y0)
+        cam, x0, y0, w, h = _tile_box(t, width, height, ts)
         start = offsets[t]
         last = 0
         for i in range(h):
@@ -245,18 +258,12 @@ def backward_tiles(tiles, offsets, splat_ids, means2d, conics, opacities, k, fea
         suffix[:] = 0.0
         for j in range(last - 1, -1, -1):
             s = splat_ids[start + j]
-            mx, my, o = means2d[s, 0], means2d[s, 1], float(opacities[s])
-            a, b, c, ks = conics[s, 0], conics[s, 1], conics[s, 2], k[s]
-            for f in range(nf):
-                value[f] = features[s, f]
+            mx, my, o, a, b, c, ks, ry = _load_splat(s, means2d, conics, opacities, k, features, value)
             g_mx = g_my = g_a = g_b = g_c = g_o = 0.0
             g_value[:] = 0.0
             q = math.exp(-a)
-            ry = math.sqrt(ks * a / (a * c - b * b))
             for row in range(max(y0, math.ceil(my - ry - 0.5)), min(y0 + h - 1, math.floor(my + ry - 0.5)) + 1):
-                dy = row + 0.5 - my
-                lo, hi = _span(a, b, c, ks, dy)
-                col0, col1 = max(x0, math.ceil(mx + lo - 0.5)), min(x0 + w - 1, math.floor(mx + hi - 0.5))
+                dy, col0, col1 = _row_cols(row, x0, w, mx, my, a, b, c, ks)
                 base = (row - y0) * ts - x0
                 for side in range(2):
                     first, end, step, raw_next, ratio = _walk(side, col0, col1, o, a, b, c, mx, dy)
