@@ -11,6 +11,7 @@ import torch
 from PIL import Image
 
 from test_pipeline_3d_aware import SIZE, VIEWS, tiny_pipeline
+from videomv import fileio
 from videomv.cameras import orbit
 from videomv.cli.main import main
 from videomv.gaussians import load_ply
@@ -198,7 +199,7 @@ def test_generate_mesh_writes_a_glb_that_trimesh_loads(tmp_path, models) -> None
     assert record["outputs"]["mesh"] == "mesh.glb" and "mesh" in record["timings_s"]
     assert record["settings"]["mesh"]["resolution"] == 32 and record["settings"]["mesh_up"] == "y"
     assert record["mesh"]["faces"] > 0
-    marker = json.loads((out / export.OWNER_MARKER).read_text())
+    marker = json.loads((out / fileio.OWNER_MARKER).read_text())
     assert "mesh.glb" in marker["files"]  # a later --overwrite may replace it
     shape = trimesh.load(out / "mesh.glb", force="mesh")
     assert len(shape.faces) == record["mesh"]["faces"] and isinstance(shape.visual, trimesh.visual.TextureVisuals)

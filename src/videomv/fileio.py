@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -24,7 +25,7 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
@@ -194,3 +195,87 @@ def check_writable(path: str | os.PathLike, option: str = "--out", inside: bool 
         raise PermissionError(
             f"{option} {path}: cannot write in {folder} ({reason}); choose another location"
         ) from None
+
+
+# Written last into every output folder that ``--overwrite`` may later replace: the files we wrote
+# and their SHA-256. A folder is replaced only when it holds this marker and nothing but those
+# files, unchanged, so an overwrite never takes a user's file with it.
+OWNER_MARKER = ".videomv-owner"
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def write_owner_marker(folder: str | os.PathLike, written_by: str) -> None:
+    """Lists every file in ``folder`` with its digest, as written by ``written_by`` (e.g. "videomv generate")."""
+    from . import __version__
+
+    folder = Path(folder)
+    files = {path.relative_to(folder).as_posix(): _digest(path) for path in sorted(folder.rglob("*")) if path.is_file()}
+    marker = {"written_by": f"{written_by} ({__version__})", "files": files}
+    (folder / OWNER_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
+
+
+def foreign_files(folder: str | os.PathLike) -> str | None:
+    """Why the non-empty ``folder`` is not wholly an unchanged output of ours; None when it is."""
+    folder = Path(folder)
+    try:
+        listed = json.loads((folder / OWNER_MARKER).read_text())["files"]
+        if not isinstance(listed, dict):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"was not written by videomv (no valid {OWNER_MARKER} marker)"
+    folders = {parent for name in listed for parent in PurePosixPath(name).parents}
+
+    def ours(path: Path, key: PurePosixPath) -> bool:
+        if path.is_symlink():
+            return False
+        if path.is_dir():
+            return key in folders
+        return path.is_file() and listed.get(str(key)) == _digest(path)
+
+    foreign = []
+    # os.walk does not follow links: a linked folder is reported, never looked into.
+    for root, dirs, names in os.walk(folder):
+        for name in sorted(dirs) + sorted(names):
+            path = Path(root, name)
+            key = PurePosixPath(path.relative_to(folder).as_posix())
+            if str(key) != OWNER_MARKER and not ours(path, key):
+                foreign.append(key)
+    if not foreign:
+        return None
+    shown = ", ".join(map(str, foreign[:3])) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+    return f"holds files videomv did not write or that changed since ({shown})"
+
+
+def check_output_folder(out: str | os.PathLike, overwrite: bool = False, option: str = "--out") -> Path:
+    """Refuses, before any work, an output folder that cannot be written or whose writing would lose files.
+
+    ``out`` may be a new path (in a folder we can write to), an empty folder, or, with ``overwrite``,
+    an earlier output of ours: a folder with our owner marker (:data:`OWNER_MARKER`) and nothing
+    but the files it lists, unchanged. Never a symbolic link, the current folder or one holding it
+    (the output replaces the folder whole).
+
+    Raises:
+        FileExistsError, NotADirectoryError, PermissionError, ValueError: a one-line reason naming ``out``.
+    """
+    out = Path(out)
+    if out.is_symlink():
+        raise FileExistsError(f"{option} {out} is a symbolic link; give a folder path that is not a link")
+    target, cwd = out.resolve(), Path.cwd().resolve()
+    if target == cwd or target in cwd.parents:
+        raise ValueError(f"{option} {out} is the current folder or holds it; give a new folder, e.g. {option} result")
+    if out.exists():
+        if not out.is_dir():
+            raise FileExistsError(f"{option} {out} is an existing file; give a folder path")
+        if any(out.iterdir()):
+            foreign = foreign_files(out)
+            if not overwrite:
+                hint = "pass --overwrite to replace it" if foreign is None else f"choose another {option}"
+                raise FileExistsError(f"output folder {out} is not empty; {hint}")
+            if foreign is not None:
+                raise FileExistsError(f"--overwrite refused: {out} {foreign}; move them or choose another {option}")
+    check_writable(out, option)
+    return out

@@ -155,7 +155,7 @@ def _our_result(folder: Path) -> None:
     (folder / "views").mkdir(parents=True)
     (folder / "views" / "000.png").write_bytes(b"view")
     (folder / "result.json").write_text("{}\n")
-    export._write_owner_marker(folder)
+    fileio.write_owner_marker(folder, "videomv generate")
 
 
 def _destination(case: Path, kind: str) -> list[str]:
@@ -261,7 +261,7 @@ def test_result_json_is_strict_json_and_overwrite_replaces_only_our_result(case,
         raise AssertionError(f"{constant} in result.json")
 
     assert json.loads(text, parse_constant=refuse)["settings"]["guidance"] == 3.0
-    marker = json.loads((case / "out" / export.OWNER_MARKER).read_text())
+    marker = json.loads((case / "out" / fileio.OWNER_MARKER).read_text())
     assert {"result.json", "grid.png", "views/000.png", "gaussians.ply"} <= set(marker["files"])
     # Our own result, untouched, is ours to replace.
     assert run_cli(*argv, "--overwrite", capsys=capsys).code == 0

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..fileio import OWNER_MARKER
 from ..gaussians.mesh import MeshOptions, require_mesh_libraries
-from ..pipelines.export import OWNER_MARKER, RESULT_FILE, GenerateSettings, generate_to_folder
+from ..pipelines.export import RESULT_FILE, GenerateSettings, generate_to_folder
 from ..pipelines.videomv import VideoMVPipeline
 from .guard import ASSET_PREFIX, UploadGuard
 from .workspace import NOT_AN_IMAGE, AppLimits, Workspace, save_upload, viewer_camera, zip_folder

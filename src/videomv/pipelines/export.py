@@ -17,7 +17,6 @@ interrupted run never leaves a half-written result under the final name.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import math
 import numbers
@@ -26,7 +25,7 @@ import platform
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,7 +35,7 @@ from tqdm.auto import tqdm
 
 from .. import __version__
 from ..cameras import Cameras, fov_from_intrinsics, intrinsics_from_fov, orbit
-from ..fileio import check_writable, staged_folder
+from ..fileio import check_output_folder, staged_folder, write_owner_marker
 from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
 from ..gaussians.mesh import MeshOptions, gaussians_to_mesh, require_mesh_libraries
 from ..gaussians.mesh_io import save_mesh
@@ -51,9 +50,6 @@ DEVICE_TYPES = ("cpu", "cuda", "mps", "xpu")
 DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 RESULT_FILE = "result.json"
 MESH_FILE = "mesh.glb"
-# Written last into every result folder: the files we wrote and their SHA-256. --overwrite replaces a
-# folder only when it holds this marker and nothing but those files, unchanged.
-OWNER_MARKER = ".videomv-result"
 # Views per row of grid.png.
 GRID_COLUMNS = 8
 
@@ -395,7 +391,7 @@ def generate_to_folder(
                 f"{RESULT_FILE} would hold a number that is not finite ({error}); nothing written"
             ) from None
         (staging / RESULT_FILE).write_text(text + "\n")
-        _write_owner_marker(staging)
+        write_owner_marker(staging, "videomv generate")
     return GenerateResult(out=out, files=files, record=record)
 
 
@@ -475,76 +471,9 @@ def _check_against_model(pipe: VideoMVPipeline, settings: GenerateSettings, view
 
 
 def check_destination(out: str | os.PathLike, overwrite: bool = False) -> None:
-    """Refuses, before any work, a result folder that cannot be written or whose writing would lose files.
-
-    ``out`` may be a new path (in a folder we can write to), an empty folder, or, with ``overwrite``,
-    an earlier result of ours: a folder with our owner marker (:data:`OWNER_MARKER`) and nothing
-    but the files it lists, unchanged. Never the current folder or one holding it.
-
-    Raises:
-        FileExistsError, NotADirectoryError, PermissionError, ValueError: a one-line reason naming ``out``.
-    """
-    out = Path(out)
-    if out.is_symlink():
-        raise FileExistsError(f"--out {out} is a symbolic link; give a folder path that is not a link")
-    target, cwd = out.resolve(), Path.cwd().resolve()
-    if target == cwd or target in cwd.parents:
-        # The result replaces the folder whole: the working folder would be swapped out from under us.
-        raise ValueError(f"--out {out} is the current folder or holds it; give a new folder, e.g. --out result")
-    if out.exists():
-        if not out.is_dir():
-            raise FileExistsError(f"--out {out} is an existing file; give a folder path")
-        if any(out.iterdir()):
-            foreign = _foreign_files(out)
-            if not overwrite:
-                hint = "pass --overwrite to replace it" if foreign is None else "choose another --out"
-                raise FileExistsError(f"output folder {out} is not empty; {hint}")
-            if foreign is not None:
-                raise FileExistsError(f"--overwrite refused: {out} {foreign}; move them or choose another --out")
-    check_writable(out)
-
-
-def _digest(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def _write_owner_marker(folder: Path) -> None:
-    """Lists every file in ``folder`` with its digest: the files a later ``--overwrite`` may replace."""
-    files = {_relative(path, folder): _digest(path) for path in sorted(folder.rglob("*")) if path.is_file()}
-    marker = {"written_by": f"videomv {__version__} generate", "files": files}
-    (folder / OWNER_MARKER).write_text(json.dumps(marker, indent=1) + "\n")
-
-
-def _foreign_files(out: Path) -> str | None:
-    """Why the non-empty folder ``out`` is not wholly an unchanged result of ours (None when it is)."""
-    try:
-        listed = json.loads((out / OWNER_MARKER).read_text())["files"]
-        if not isinstance(listed, dict):
-            raise TypeError
-    except (OSError, ValueError, KeyError, TypeError):
-        return f"was not written by videomv generate (no valid {OWNER_MARKER} marker)"
-    ours = {PurePosixPath(name) for name in listed}
-    folders = {parent for name in ours for parent in name.parents}
-    foreign = []
-    # os.walk does not follow links: a linked folder is reported, never looked into.
-    for root, dirs, names in os.walk(out):
-        for name in sorted(dirs) + sorted(names):
-            path = Path(root, name)
-            key = PurePosixPath(_relative(path, out))
-            if key == PurePosixPath(OWNER_MARKER):
-                continue
-            if path.is_symlink():
-                foreign.append(key)
-            elif path.is_dir():
-                if key not in folders:
-                    foreign.append(key)
-            elif not path.is_file() or listed.get(str(key)) != _digest(path):
-                foreign.append(key)
-    if not foreign:
-        return None
-    shown = ", ".join(map(str, foreign[:3])) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-    return f"holds files videomv did not write or that changed since ({shown})"
+    """Refuses, before any work, a result folder that cannot be written or whose writing would lose files
+    (see :func:`videomv.fileio.check_output_folder`)."""
+    check_output_folder(out, overwrite)
 
 
 def _relative(path: Path, root: Path) -> str:
