@@ -83,8 +83,13 @@ def test_convert_vgen_refuses_bad_input_in_one_line(tmp_path: Path, capsys: pyte
     assert "nothing.pth not found" in _error_line(capsys)
 
     (tmp_path / "out").mkdir()
-    assert main(["convert", "vgen", "--t2v", str(path), "--out", out]) == 2
-    assert "--overwrite" in _error_line(capsys)
+    (tmp_path / "out" / "mine.txt").write_text("the user's")
+    for overwrite in ([], ["--overwrite"]):  # a folder we did not write is never replaced
+        assert main(["convert", "vgen", "--t2v", str(path), "--out", out, *overwrite]) == 2
+        line = _error_line(capsys)
+        assert "not empty" in line or "--overwrite refused" in line
+    assert (tmp_path / "out" / "mine.txt").read_text() == "the user's"
+    (tmp_path / "out" / "mine.txt").unlink()  # an empty folder may be written into
 
     damaged = reference_checkpoint("text", with_lgm=False)
     damaged["output_blocks.1.0.out_layerz.3.bias"] = damaged.pop("output_blocks.1.0.out_layers.3.bias")

@@ -302,7 +302,7 @@ CONVERT_CASES: dict[str, tuple[Callable[[Path], list[object]], tuple[str, ...]]]
     # Formerly --overwrite replaced the user's file with the converted folder.
     "vgen: a file as --out, with --overwrite": (
         lambda p: ["vgen", "--t2v", _checkpoint(p), "--out", _a_file(p), "--overwrite"],
-        ("model.ckpt", "is a file"),
+        ("model.ckpt", "is an existing file"),
     ),
     "vgen: --dtype float8": (lambda p: ["vgen", "--t2v", _checkpoint(p), "--dtype", "float8"], ("float8",)),
     "lgm: a missing file": (lambda p: ["lgm", p / "model.safetensors"], ("model.safetensors", "not found")),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -159,34 +158,22 @@ def _dtype(name: str) -> Any:
 
 
 def _check_out(out: Path, overwrite: bool) -> None:
-    """Refuses an ``out`` that exists (without ``overwrite``) or is a file (a folder never replaces a file)."""
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"--out {out} is a file; give a folder to write")
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    """Refuses an ``out`` that exists (unless ``overwrite`` and it is an earlier conversion of ours, unchanged),
+    is a file, or cannot be written."""
+    from ..fileio import check_output_folder
 
-
-def _staging(out: Path, overwrite: bool) -> Path:
-    """An empty temporary folder beside ``out``, after checking ``out`` may be written."""
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
-    staging = out.with_name(f".{out.name}.partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    return staging
+    check_output_folder(out, overwrite)
 
 
 def _write(out: Path, overwrite: bool, components: dict[str, Any]) -> None:
-    """Saves each ``{subfolder: model}`` (``""``: the folder itself) and renames the result to ``out``."""
-    from ..fileio import replace_folder
+    """Saves each ``{subfolder: model}`` (``""``: the folder itself) in a staged folder renamed to ``out``."""
+    from ..fileio import staged_folder, write_owner_marker
 
-    staging = _staging(out, overwrite)
-    try:
+    _check_out(out, overwrite)
+    with staged_folder(out) as staging:
         for subfolder, model in components.items():
             model.save_pretrained(staging / subfolder if subfolder else staging)
-        replace_folder(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        write_owner_marker(staging, "videomv convert")
 
 
 def _millions(model: Any) -> str:
