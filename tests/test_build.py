@@ -11,6 +11,7 @@ import pytest
 from videomv.data import libero
 from videomv.data.build import Job, RigOptions, build, draw_elevations, procedural_jobs
 from videomv.data.format import read_sample
+from videomv.data.geometry import check_geometry, hull_iou
 from videomv.data.procedural import COLORS, SHAPES, procedural_object
 
 # --- procedural objects ------------------------------------------------------------------------
@@ -108,6 +109,18 @@ def test_build_resumes_and_keeps_existing_samples(tmp_path, renderer):
     assert second.kept == first.written and len(second.written) == 1
     assert (tmp_path / "train" / first.written[0] / "000.png").stat().st_mtime_ns == stamp
     assert len(json.loads((tmp_path / "index.json").read_text())["samples"]) == 2
+
+
+@pytest.mark.render
+def test_built_samples_pass_the_geometry_check(tmp_path, renderer):
+    # Real renders of concave, thin and two-part objects at random elevations: no false alarm.
+    rig = RigOptions(views=12, size=48, elevation_range=(-10.0, 40.0), seed=3)
+    report = build(procedural_jobs(4, seed=5), tmp_path, rig, renderer=renderer)
+    assert len(report.written) == 4
+    for name in report.written:
+        sample = read_sample(tmp_path / "train" / name)
+        assert hull_iou(sample.cameras, sample.rgba[:, 3:]).min() > 0.75
+        check_geometry(sample, name)
 
 
 # --- LIBERO inventory --------------------------------------------------------------------------

@@ -44,6 +44,30 @@ def test_find_samples_uses_the_split_index(dataset_dir):
         find_samples(dataset_dir, "test")
 
 
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"samples": {"path": "a"}}', "'samples' must be a list"),
+        ('{"samples": [{"path": "../a"}]}', "relative to the dataset folder"),
+        ('{"samples": [{"path": "/etc"}]}', "relative to the dataset folder"),
+        ('{"samples": ["a"]}', "needs a 'path'"),
+    ],
+)
+def test_find_samples_names_a_bad_index(dataset_dir, index, message):
+    (dataset_dir / "index.json").write_text(index)
+    with pytest.raises(MultiViewFormatError, match=message) as info:
+        find_samples(dataset_dir)
+    assert str(info.value).startswith(str(dataset_dir / "index.json"))
+
+
+def test_find_samples_tells_a_missing_folder_from_an_empty_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        find_samples(tmp_path / "nowhere")
+    with pytest.raises(FileNotFoundError, match="no multi-view samples"):
+        find_samples(tmp_path)
+
+
 def test_item_contents_and_shapes(dataset_dir):
     ds = MultiViewDataset(dataset_dir, split="train", num_views=4, plucker_size=6, background="black")
     item = ds[0]

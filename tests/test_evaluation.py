@@ -241,14 +241,15 @@ def test_metrics_json_is_strict() -> None:
 
 
 def test_objects_of_an_external_layout_start_at_the_input_view(tmp_path) -> None:
-    # Zero123 layout: NNN.png and NNN.npy (3x4 world-to-camera, OpenCV axes) per view.
+    # Zero123 layout: NNN.png and NNN.npy (3x4 world-to-camera, Blender camera axes) per view.
     import numpy as np
     from PIL import Image
 
     cameras = orbit(VIEWS, 15.0, 1.7, size=DATA_SIZE)
     folder = tmp_path / "zero123" / "thing"
     folder.mkdir(parents=True)
-    for i, (view, w2c) in enumerate(zip(disc_views((1.0, 0.0, 0.0)), cameras.w2c, strict=True)):
+    blender_w2c = torch.linalg.inv(cameras.in_convention("blender"))
+    for i, (view, w2c) in enumerate(zip(disc_views((1.0, 0.0, 0.0)), blender_w2c, strict=True)):
         Image.fromarray((view.permute(1, 2, 0).numpy() * 255).round().astype(np.uint8), "RGBA").save(
             folder / f"{i:03d}.png"
         )

@@ -7,9 +7,11 @@ import pytest
 import torch
 from PIL import Image
 
-from videomv.cameras import orbit
+from box_samples import box_sample
+from videomv.cameras import Cameras, convert_pose, orbit
 from videomv.cli.main import main
 from videomv.data import MultiViewFormatError, MultiViewSample, read_sample, write_sample
+from videomv.data.geometry import check_geometry, hull_iou
 
 
 def make_sample(views: int = 4, size: int = 16, seed: int = 0) -> MultiViewSample:
@@ -140,8 +142,8 @@ def test_sample_checks_counts_and_finite_values():
 
 
 def test_cli_validate_reports_bad_samples(tmp_path, capsys):
-    write_sample(tmp_path / "good", make_sample())
-    bad = write_sample(tmp_path / "bad", make_sample())
+    write_sample(tmp_path / "good", box_sample())
+    bad = write_sample(tmp_path / "bad", box_sample())
     (bad / "001.png").unlink()
     assert main(["data", "validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
@@ -153,3 +155,54 @@ def test_cli_reports_a_missing_folder_in_one_line(tmp_path, capsys):
     assert main(["data", "validate", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("videomv: error:") and "nowhere" in err and err.count("\n") == 1
+
+
+def test_overwrite_replaces_only_a_sample_and_only_if_it_holds_nothing_else(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.txt").write_text("years of work")
+    with pytest.raises(FileExistsError, match="not a multi-view sample folder"):
+        write_sample(tmp_path / "mine", make_sample(), overwrite=True)
+    path = write_sample(tmp_path / "obj", make_sample(seed=1))
+    (path / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match=r"notes\.txt"):
+        write_sample(path, make_sample(seed=2), overwrite=True)
+    assert (tmp_path / "mine" / "thesis.txt").read_text() == "years of work"
+    assert (path / "notes.txt").read_text() == "mine"
+    torch.testing.assert_close(read_sample(path).images, make_sample(seed=1).images)
+
+
+def test_write_refuses_a_destination_under_a_file(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(NotADirectoryError, match="is a file"):
+        write_sample(tmp_path / "file" / "obj", make_sample())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def _cameras_with(cameras: Cameras, c2w: torch.Tensor) -> Cameras:
+    return Cameras(c2w, cameras.intrinsics, cameras.width, cameras.height)
+
+
+def test_geometry_check_passes_true_views_and_names_the_views_that_do_not_fit():
+    sample = box_sample(views=12, size=32)
+    iou = hull_iou(sample.cameras, sample.rgba[:, 3:])
+    assert iou.min() > 0.75, iou
+    check_geometry(sample, "s/cameras.json")
+    flipped = MultiViewSample(
+        sample.images, _cameras_with(sample.cameras, convert_pose(sample.cameras.c2w, "opencv", "blender"))
+    )
+    with pytest.raises(MultiViewFormatError, match=r"^s/cameras.json: .*behind or outside views view 0, view 1"):
+        check_geometry(flipped, "s/cameras.json")
+    c2w = sample.cameras.c2w.clone()
+    c2w[4, :3, :3] = c2w[4, :3, :3] @ torch.tensor([[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+    rolled = MultiViewSample(sample.images, _cameras_with(sample.cameras, c2w))
+    names = [f"{i:03d}.png" for i in range(12)]
+    with pytest.raises(MultiViewFormatError, match=r"silhouettes of views 004\.png \(0\.\d\d\) disagree"):
+        check_geometry(rolled, "s/cameras.json", names)
+
+
+def test_geometry_check_skips_views_without_background():
+    # RGB samples (opaque alpha) have no silhouettes: only the centre is checked.
+    sample = box_sample(views=8, size=16)
+    opaque = MultiViewSample(sample.images[:, :3], sample.cameras)
+    assert hull_iou(opaque.cameras, opaque.rgba[:, 3:]).isnan().all()
+    check_geometry(opaque, "s")

@@ -65,3 +65,21 @@ def test_show_command_writes_png(tmp_path, capsys):
     assert main(["data", "show", str(tmp_path / "s"), "--out", str(out), "--thumb", "16"]) == 0
     assert Image.open(out).size == (6 * 16, 16 + LABEL_HEIGHT)
     assert main(["data", "show", str(tmp_path / "missing")]) == 2
+
+
+def test_show_writes_beside_a_sample_so_it_stays_valid(tmp_path, capsys):
+    # A PNG inside the sample folder would be an unlisted view: validation would fail.
+    write_sample(tmp_path / "s", _sample((0.0, 1.0, 0.0)))
+    assert main(["data", "show", str(tmp_path / "s"), "--thumb", "8"]) == 0
+    assert (tmp_path / "s_contact_sheet.png").is_file()
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [*(f"{i:03d}.png" for i in range(6)), "cameras.json"]
+    write_sample(tmp_path / "data" / "a", _sample((1.0, 0.0, 0.0)))
+    assert main(["data", "show", str(tmp_path / "data"), "--thumb", "8"]) == 0
+    assert (tmp_path / "data" / "contact_sheet.png").is_file()
+
+
+def test_show_that_fails_leaves_nothing_behind(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["data", "show", str(tmp_path / "empty"), "--out", str(tmp_path / "new" / "sheet.png")]) == 2
+    assert "no multi-view samples" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 
@@ -63,7 +64,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         description="One row of views per sample, captioned; samples sorted by path.",
     )
     show.add_argument("path", type=Path, help="a sample folder or a dataset folder")
-    show.add_argument("--out", type=Path, default=None, help="the PNG to write (default PATH/contact_sheet.png)")
+    show.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="the PNG to write (default: PATH/contact_sheet.png for a dataset, PATH_contact_sheet.png beside a sample)",
+    )
     show.add_argument("--max-samples", type=int, default=16, help="at most N samples (default 16)")
     show.add_argument("--max-views", type=int, default=None, help="at most N views per sample, evenly spaced")
     show.add_argument("--thumb", type=int, default=64, help="thumbnail side in pixels (default 64)")
@@ -71,13 +77,62 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
 
 
+# Bounds that keep a typo from rendering for hours or allocating gigabytes.
+MAX_VIEWS = 1000
+MAX_SIZE = 4096
+MAX_RENDER_PIXELS = 2**27  # views x size^2 of one sample: 2 GB as float RGBA
+MAX_THUMB = 512
+DATASET_ENTRIES = {"index.json", "failures.json", "train", "heldout", "contact_sheet.png"}
+
+
+def _require(ok: bool, option: str, value: object, rule: str) -> None:
+    """Raises a one-line ValueError naming ``option`` unless ``ok``."""
+    if not ok:
+        raise ValueError(f"{option} {value!r}: {rule}")
+
+
+def _check_whole(option: str, value: int | None, low: int, high: int) -> None:
+    if value is not None:
+        _require(low <= value <= high, option, value, f"must be a whole number in {low}..{high}")
+
+
+def _check_rig(args: argparse.Namespace, elevations: list[float]) -> None:
+    """Checks the orbit options shared by ``render`` and ``build`` before anything is loaded."""
+    _check_whole("--views", args.views, 1, MAX_VIEWS)
+    _check_whole("--size", args.size, 1, MAX_SIZE)
+    _require(
+        args.views * args.size**2 <= MAX_RENDER_PIXELS,
+        "--views x --size^2",
+        args.views * args.size**2,
+        f"at most {MAX_RENDER_PIXELS} pixels per sample; use fewer views or smaller images",
+    )
+    _require(math.isfinite(args.radius) and args.radius > 0, "--radius", args.radius, "must be a positive distance")
+    _require(math.isfinite(args.fov) and 0 < args.fov < 180, "--fov", args.fov, "must be in degrees between 0 and 180")
+    for elevation in elevations:
+        _require(
+            math.isfinite(elevation) and -90 <= elevation <= 90, "elevation", elevation, "must be in -90..90 degrees"
+        )
+
+
+def _check_mesh(path: Path) -> None:
+    from ..data.render import MESH_SUFFIXES
+
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder; give one mesh file ({', '.join(MESH_SUFFIXES)})")
+    if not path.is_file():
+        raise FileNotFoundError(f"mesh file not found: {path}")
+    if path.suffix.lower() not in MESH_SUFFIXES:
+        raise ValueError(f"{path}: unsupported mesh type; use one of {', '.join(MESH_SUFFIXES)}")
+
+
 def run_render(args: argparse.Namespace) -> int:
     from ..cameras import orbit
-    from ..data.format import MultiViewSample, write_sample
+    from ..data.format import MultiViewSample, check_destination, write_sample
     from ..data.render import render_mesh_file
 
-    if args.out.exists() and not args.overwrite:
-        raise FileExistsError(f"{args.out} already exists; pass --overwrite to replace it")
+    _check_rig(args, [args.elevation])
+    _check_mesh(args.mesh)
+    check_destination(args.out, args.overwrite)
     cameras = orbit(args.views, args.elevation, args.radius, args.fov, args.size)
     images = render_mesh_file(args.mesh, cameras, up_axis=args.up)
     meta = {"source": "mesh", "mesh": str(args.mesh), "up_axis": args.up, "normalisation": "bbox centre, side 1"}
@@ -86,11 +141,45 @@ def run_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_dataset_folder(out: Path) -> None:
+    """``out`` must be new, empty, or a dataset folder (so a build resumes there, never mixing
+    samples into someone's other files)."""
+    from ..data.format import check_writable_folder
+
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"--out {out} is a file; give a dataset folder")
+    if out.is_dir():
+        others = sorted(p.name for p in out.iterdir() if p.name not in DATASET_ENTRIES and not p.name.startswith("."))
+        if others:
+            raise FileExistsError(
+                f"--out {out} holds files that are not part of a dataset ({', '.join(others[:3])}); "
+                "give a new or empty folder, or an earlier build's folder to resume it"
+            )
+        if (out / "index.json").is_file():
+            from ..data.dataset import read_index
+
+            read_index(out)
+    check_writable_folder(out, out)
+
+
 def run_build(args: argparse.Namespace) -> int:
     from ..data.build import RigOptions, build, libero_jobs, procedural_jobs
 
     if len(args.elevation_range) not in (1, 2):
         raise ValueError("--elevation-range takes one elevation or LOW HIGH")
+    _require(
+        args.elevation_range[0] <= args.elevation_range[-1],
+        "--elevation-range",
+        args.elevation_range,
+        "LOW must not exceed HIGH",
+    )
+    _check_rig(args, args.elevation_range)
+    _check_whole("--limit", args.limit, 1, 10**6)
+    _check_whole("--count", args.count, 1, 10**6)
+    _check_whole("--seed", args.seed, 0, 2**63 - 1)
+    if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
+        raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the LIBERO packages")
+    _check_dataset_folder(args.out)
     if args.source == "libero":
         jobs = libero_jobs(args.split, args.limit, args.cache)
     else:
@@ -107,6 +196,9 @@ def run_build(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from ..data.show import write_contact_sheet
 
+    _check_whole("--max-samples", args.max_samples, 1, 10**4)
+    _check_whole("--max-views", args.max_views, 1, MAX_VIEWS)
+    _check_whole("--thumb", args.thumb, 1, MAX_THUMB)
     out = write_contact_sheet(
         args.path, args.out, max_samples=args.max_samples, max_views=args.max_views, thumb=args.thumb, split=args.split
     )

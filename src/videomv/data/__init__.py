@@ -9,7 +9,8 @@ __getattr__, __dir__, __all__ = attach(
     __name__,
     {
         "dataset": ["MultiViewDataset", "find_samples"],
-        "external": ["read_gobjaverse", "read_syncdreamer"],
+        "external": ["read_gobjaverse", "read_syncdreamer", "read_zero123"],
         "format": ["MultiViewFormatError", "MultiViewSample", "is_sample", "read_sample", "write_sample"],
+        "geometry": ["check_geometry"],
     },
 )

@@ -31,6 +31,7 @@ from tqdm import tqdm
 
 from ..cameras import orbit
 from ..fileio import write_text_atomic
+from .dataset import read_index
 from .format import MultiViewSample, is_sample, write_sample
 from .render import MeshRenderer
 
@@ -208,8 +209,7 @@ def _merge_index(out: Path, entries: list[dict[str, Any]]) -> list[dict[str, Any
 
     Building the splits or sources one at a time into one folder thus gives one index.
     """
-    index = out / INDEX_FILE
-    earlier = json.loads(index.read_text()).get("samples", []) if index.is_file() else []
+    earlier = read_index(out) if (out / INDEX_FILE).is_file() else []
     fresh = {e["path"] for e in entries}
     kept = [e for e in earlier if e["path"] not in fresh and is_sample(out / e["path"])]
     return sorted(kept + entries, key=lambda e: e["path"])

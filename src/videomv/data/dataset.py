@@ -13,7 +13,6 @@ item maps old world points to the new world.
 
 from __future__ import annotations
 
-import json
 import math
 import multiprocessing
 import os
@@ -29,10 +28,28 @@ from torch.utils.data import Dataset
 from tqdm import tqdm
 
 from ..cameras import Cameras, check_convention
-from .format import MultiViewSample, read_sample
+from .format import MultiViewFormatError, MultiViewSample, read_json_object, read_sample
 
 Background = Literal["white", "black", "gray", "random"] | tuple[float, float, float]
 _NAMED_BACKGROUNDS = {"white": (1.0, 1.0, 1.0), "black": (0.0, 0.0, 0.0), "gray": (0.5, 0.5, 0.5)}
+
+
+def read_index(root: str | os.PathLike) -> list[dict[str, Any]]:
+    """The sample entries of ``root/index.json``, each with a relative ``path`` inside ``root``.
+
+    Raises:
+        MultiViewFormatError: naming ``index.json`` when it is not valid or an entry is malformed.
+    """
+    file = Path(root) / "index.json"
+    entries = read_json_object(file).get("samples", [])
+    if not isinstance(entries, list):
+        raise MultiViewFormatError(f"{file}: 'samples' must be a list of {{path, split, ...}} objects")
+    for i, entry in enumerate(entries):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        # Paths stay inside the dataset: an index must not point a reader elsewhere on the machine.
+        if not isinstance(path, str) or not path or Path(path).is_absolute() or ".." in Path(path).parts:
+            raise MultiViewFormatError(f"{file}: sample {i} needs a 'path' relative to the dataset folder")
+    return entries
 
 
 def find_samples(root: str | os.PathLike, split: str | None = None) -> list[Path]:
@@ -44,16 +61,20 @@ def find_samples(root: str | os.PathLike, split: str | None = None) -> list[Path
     root = Path(root)
     if (root / "cameras.json").is_file():
         return [root]
-    index = root / "index.json"
-    if index.is_file():
-        entries = json.loads(index.read_text()).get("samples", [])
+    if not root.is_dir():
+        raise (NotADirectoryError if root.exists() else FileNotFoundError)(
+            f"{root}: no such folder; give a multi-view sample or dataset folder"
+        )
+    if (root / "index.json").is_file():
+        entries = read_index(root)
         paths = [root / e["path"] for e in entries if split in (None, "all") or e.get("split") == split]
     elif split not in (None, "all"):
         raise FileNotFoundError(f"{root}: no index.json, so split {split!r} cannot be selected; use split=None")
     else:
         paths = sorted(p.parent for p in root.rglob("cameras.json"))
     if not paths:
-        raise FileNotFoundError(f"{root}: no multi-view samples found in split {split!r}")
+        where = "" if split in (None, "all") else f" in split {split!r}"
+        raise FileNotFoundError(f"{root}: no multi-view samples (folders with cameras.json) found{where}")
     return sorted(paths)
 
 

@@ -4,17 +4,22 @@
   view, ``00000/00000.png`` (RGBA) and ``00000/00000.json`` holding the camera's axes ``x``,
   ``y``, ``z`` and centre ``origin`` in world space (OpenCV camera axes, world z up: the
   columns of our camera-to-world matrix as they are) and ``x_fov`` / ``y_fov`` in radians.
-* **Zero123 / SyncDreamer**: ``000.png``, ``001.png`` ... with the camera either in
-  ``000.npy`` ... (Zero123: a 3x4 world-to-camera ``[R | t]`` in OpenCV axes, fixed field of
-  view) or in one ``meta.pkl`` (SyncDreamer: ``(K, azimuths, elevations, distances, poses)``
-  with ``poses`` the ``(N, 3, 4)`` world-to-camera matrices). Pickles are read with an
-  unpickler that only builds numpy arrays, so no code in them ever runs.
+* **Zero123 / EscherNet**: ``000.png``, ``001.png`` ... each with ``000.npy`` ...: a 3x4
+  world-to-camera ``[R | t]`` in **Blender** camera axes (x right, y up, looking along -z; world
+  z up), as those projects' render scripts save it (``get_3x4_RT_matrix_from_blender`` with the
+  Blender-to-OpenCV flip left out), and a fixed 49.1° field of view (35 mm lens, 32 mm sensor).
+* **SyncDreamer**: ``000.png`` ... and one ``meta.pkl`` holding ``(K, azimuths, elevations,
+  distances, poses)``, ``poses`` the ``(N, 3, 4)`` world-to-camera matrices in **OpenCV** camera
+  axes (its render script applies the flip), world z up. Pickles are read with an unpickler that
+  only builds numpy arrays, so no code in them ever runs.
+
+Reading a pose in the wrong axes turns every camera away from the object without any error;
+``videomv data validate`` catches that with its geometry check (see :mod:`videomv.data.geometry`).
 """
 
 from __future__ import annotations
 
 import io
-import json
 import os
 import pickle
 from pathlib import Path
@@ -24,8 +29,8 @@ import numpy as np
 import torch
 from PIL import Image, UnidentifiedImageError
 
-from ..cameras import Cameras
-from .format import MultiViewFormatError, MultiViewSample
+from ..cameras import Cameras, convert_pose
+from .format import MultiViewFormatError, MultiViewSample, read_json_object
 
 ZERO123_FOV_DEG = 49.1  # Zero123's Blender camera: 35 mm lens on a 32 mm sensor.
 
@@ -34,7 +39,7 @@ def _load_rgba(file: Path) -> np.ndarray:
     try:
         with Image.open(file) as image:
             return np.asarray(image.convert("RGBA"))
-    except (UnidentifiedImageError, OSError) as err:
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as err:
         raise MultiViewFormatError(f"{file}: not a readable image ({err})") from err
 
 
@@ -89,7 +94,7 @@ def read_gobjaverse(folder: str | os.PathLike, views: list[int] | None = None) -
         for file in (json_file, png_file):
             if not file.is_file():
                 raise MultiViewFormatError(f"{file}: missing")
-        meta = _read_json(json_file)
+        meta = read_json_object(json_file)
         try:
             pose = np.eye(4)
             for column, key in enumerate(("x", "y", "z", "origin")):
@@ -109,13 +114,6 @@ def read_gobjaverse(folder: str | os.PathLike, views: list[int] | None = None) -
     centre = torch.tensor([width / 2.0, height / 2.0], dtype=torch.float64).expand_as(focal)
     cameras = _make_cameras(folder, torch.tensor(np.stack(c2w)).float(), torch.cat([focal, centre], -1).float(), images)
     return MultiViewSample(images, cameras, None, {"source": "g-objaverse", "path": str(folder), "views": views})
-
-
-def _read_json(file: Path) -> dict[str, Any]:
-    try:
-        return json.loads(file.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise MultiViewFormatError(f"{file}: not valid JSON ({err})") from err
 
 
 class _NumpyOnlyUnpickler(pickle.Unpickler):
@@ -145,58 +143,82 @@ def load_numpy_pickle(file: str | os.PathLike) -> Any:
         raise MultiViewFormatError(f"{file}: not a readable pickle of numpy arrays ({err})") from err
 
 
-def read_syncdreamer(folder: str | os.PathLike, fov: float = ZERO123_FOV_DEG) -> MultiViewSample:
-    """Reads a Zero123 (``NNN.png`` + ``NNN.npy``) or SyncDreamer (``NNN.png`` + ``meta.pkl``) folder.
-
-    Args:
-        folder: the folder of views.
-        fov: vertical field of view in degrees, used only for the Zero123 layout, which stores
-            no intrinsics.
-    """
-    folder = Path(folder)
+def _numbered_views(folder: Path, layout: str) -> list[Path]:
+    """The ``NNN.png`` views of an external render folder, sorted."""
     if not folder.is_dir():
-        raise MultiViewFormatError(f"{folder}: not a folder; give a Zero123/SyncDreamer render folder")
+        raise MultiViewFormatError(f"{folder}: not a folder; give a {layout} render folder")
     files = sorted(p for p in folder.glob("*.png") if p.stem.isdigit())
     if not files:
         raise MultiViewFormatError(f"{folder}: no numbered PNG views (000.png ...) found")
+    return files
+
+
+def _checked_poses(source: Path, poses: np.ndarray) -> np.ndarray:
+    if not np.isfinite(poses).all():
+        raise MultiViewFormatError(f"{source}: poses contain NaN or inf")
+    return poses
+
+
+def read_zero123(folder: str | os.PathLike, fov: float = ZERO123_FOV_DEG) -> MultiViewSample:
+    """Reads a Zero123 / EscherNet render folder: ``NNN.png`` with ``NNN.npy`` poses.
+
+    Args:
+        folder: the folder of views.
+        fov: vertical field of view in degrees (the layout stores no intrinsics).
+    """
+    folder = Path(folder)
+    files = _numbered_views(folder, "Zero123/EscherNet")
+    poses = []
+    for png in files:
+        npy = png.with_suffix(".npy")
+        if not npy.is_file():
+            meta = (folder / "meta.pkl").is_file()
+            hint = "; a folder with meta.pkl is SyncDreamer's layout: use --from syncdreamer" if meta else ""
+            raise MultiViewFormatError(f"{npy}: missing (each Zero123 view needs its 3x4 pose){hint}")
+        try:
+            pose = np.load(npy, allow_pickle=False)
+        except (ValueError, OSError, EOFError) as err:
+            raise MultiViewFormatError(f"{npy}: not a readable .npy array ({err})") from err
+        if pose.shape != (3, 4) or not np.issubdtype(pose.dtype, np.number):
+            raise MultiViewFormatError(f"{npy}: pose is {pose.dtype} of shape {pose.shape}, expected (3, 4) numbers")
+        rotation = _checked_poses(npy, pose.astype(np.float64))[:, :3]
+        if not np.allclose(rotation @ rotation.T, np.eye(3), atol=1e-3) or np.linalg.det(rotation) < 0:
+            raise MultiViewFormatError(f"{npy}: rotation not orthonormal right-handed; give a rigid [R | t] pose")
+        poses.append(pose.astype(np.float64))
     images = _stack_images(files)
     height, width = images.shape[-2:]
+    focal = 0.5 * height / np.tan(np.radians(fov) / 2)
+    intrinsics = torch.tensor([focal, focal, width / 2.0, height / 2.0], dtype=torch.float32)
+    # World to Blender camera: invert, then re-express the camera axes as OpenCV's.
+    c2w = convert_pose(_w2c_to_c2w(np.stack(poses)), "blender", "opencv")
+    cameras = _make_cameras(folder, c2w, intrinsics, images)
+    return MultiViewSample(images, cameras, None, {"source": "zero123", "path": str(folder)})
+
+
+def read_syncdreamer(folder: str | os.PathLike) -> MultiViewSample:
+    """Reads a SyncDreamer render folder: ``NNN.png`` with one ``meta.pkl`` (OpenCV poses and ``K``)."""
+    folder = Path(folder)
+    files = _numbered_views(folder, "SyncDreamer")
     meta_file = folder / "meta.pkl"
-    if meta_file.is_file():
-        meta = load_numpy_pickle(meta_file)
-        try:
-            K, _, _, _, poses = meta
-            K, poses = np.asarray(K, dtype=np.float64), np.asarray(poses, dtype=np.float64)
-        except (TypeError, ValueError) as err:
-            raise MultiViewFormatError(f"{meta_file}: expected (K, azimuths, elevations, distances, poses)") from err
-        if poses.shape != (len(files), 3, 4) or K.shape != (3, 3):
-            raise MultiViewFormatError(
-                f"{meta_file}: poses {poses.shape} / K {K.shape} do not match {len(files)} views "
-                "(expected (N, 3, 4) and (3, 3))"
-            )
-        intrinsics = torch.tensor([K[0, 0], K[1, 1], K[0, 2], K[1, 2]], dtype=torch.float32)
-        source = "syncdreamer"
-    else:
-        poses_list = []
-        for png in files:
-            npy = png.with_suffix(".npy")
-            if not npy.is_file():
-                raise MultiViewFormatError(f"{npy}: missing (each Zero123 view needs its 3x4 pose) and no meta.pkl")
-            try:
-                pose = np.load(npy, allow_pickle=False)
-            except (ValueError, OSError) as err:
-                raise MultiViewFormatError(f"{npy}: not a readable .npy array ({err})") from err
-            if pose.shape != (3, 4):
-                raise MultiViewFormatError(f"{npy}: pose has shape {pose.shape}, expected (3, 4)")
-            poses_list.append(pose)
-        poses = np.stack(poses_list)
-        focal = 0.5 * height / np.tan(np.radians(fov) / 2)
-        intrinsics = torch.tensor([focal, focal, width / 2.0, height / 2.0], dtype=torch.float32)
-        source = "zero123"
-    if not np.isfinite(poses).all():
-        raise MultiViewFormatError(f"{folder}: poses contain NaN or inf")
-    cameras = _make_cameras(folder, _w2c_to_c2w(poses), intrinsics, images)
-    return MultiViewSample(images, cameras, None, {"source": source, "path": str(folder)})
+    if not meta_file.is_file():
+        hint = "; NNN.npy poses are the Zero123 layout: use --from zero123" if any(folder.glob("*.npy")) else ""
+        raise MultiViewFormatError(f"{meta_file}: missing (SyncDreamer keeps every view's camera in it){hint}")
+    meta = load_numpy_pickle(meta_file)
+    try:
+        K, _, _, _, poses = meta
+        K, poses = np.asarray(K, dtype=np.float64), np.asarray(poses, dtype=np.float64)
+    except (TypeError, ValueError) as err:
+        raise MultiViewFormatError(f"{meta_file}: expected (K, azimuths, elevations, distances, poses)") from err
+    if poses.shape != (len(files), 3, 4) or K.shape != (3, 3):
+        raise MultiViewFormatError(
+            f"{meta_file}: poses {poses.shape} / K {K.shape} do not match {len(files)} views "
+            "(expected (N, 3, 4) and (3, 3))"
+        )
+    _checked_poses(meta_file, np.concatenate([poses.reshape(-1), K.reshape(-1)]))
+    images = _stack_images(files)
+    intrinsics = torch.tensor([K[0, 0], K[1, 1], K[0, 2], K[1, 2]], dtype=torch.float32)
+    cameras = _make_cameras(meta_file, _w2c_to_c2w(poses), intrinsics, images)
+    return MultiViewSample(images, cameras, None, {"source": "syncdreamer", "path": str(folder)})
 
 
-READERS = {"gobjaverse": read_gobjaverse, "syncdreamer": read_syncdreamer, "zero123": read_syncdreamer}
+READERS = {"gobjaverse": read_gobjaverse, "syncdreamer": read_syncdreamer, "zero123": read_zero123}

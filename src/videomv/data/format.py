@@ -32,6 +32,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,9 @@ FORMAT_NAME = "videomv-multiview"
 FORMAT_VERSION = 1
 CAMERAS_FILE = "cameras.json"
 _ANGLE_TOL_DEG = 0.5
+# Bounds that keep a hostile cameras.json from costing minutes or gigabytes before it is refused.
+MAX_JSON_BYTES = 64 * 2**20
+MAX_SIDE = 8192
 
 
 class MultiViewFormatError(ValueError):
@@ -143,9 +148,7 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
     Returns:
         The path of the written folder.
     """
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} already exists; pass overwrite=True (or --overwrite) to replace it")
+    path = check_destination(path, overwrite)
     with staged_folder(path) as tmp:
         for i, pixels in enumerate(_to_uint8(sample.rgba)):
             Image.fromarray(pixels, mode="RGBA").save(tmp / view_filename(i))
@@ -163,6 +166,64 @@ def write_sample(path: str | os.PathLike, sample: MultiViewSample, overwrite: bo
     return path
 
 
+def _is_our_file(name: str) -> bool:
+    return name == CAMERAS_FILE or (name.endswith(".png") and name[:-4].isdigit())
+
+
+def check_destination(path: str | os.PathLike, overwrite: bool = False) -> Path:
+    """Checks that a sample can be written at ``path``, before any work is done.
+
+    ``path`` must not exist, or (with ``overwrite``) be a sample folder holding nothing but a
+    sample's own files, so that replacing it never deletes anything we did not write. Its
+    nearest existing parent must be a folder we can create files in.
+
+    Returns:
+        ``path`` as a Path.
+
+    Raises:
+        FileExistsError: ``path`` exists and may not be replaced.
+        NotADirectoryError: a parent of ``path`` is a file.
+        PermissionError: no folder can be created there.
+    """
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        if not overwrite:
+            raise FileExistsError(f"{path} already exists; pass --overwrite to replace it, or choose another folder")
+        if path.is_symlink() or not path.is_dir() or not is_sample(path):
+            raise FileExistsError(
+                f"{path} exists and is not a multi-view sample folder; --overwrite replaces only samples"
+            )
+        others = sorted(p.name for p in path.iterdir() if not _is_our_file(p.name))
+        if others:
+            raise FileExistsError(
+                f"{path} holds files that are not part of a sample ({', '.join(others[:3])}); "
+                "move them away or choose another folder"
+            )
+    check_writable_folder(path.parent, path)
+    return path
+
+
+def check_writable_folder(folder: Path, target: Path | None = None) -> None:
+    """Raises unless files can be created in ``folder`` or in the nearest existing folder above it.
+
+    The test creates (and at once removes) an unnamed temporary file, the only way to be sure
+    for every user (root passes ``os.access``) and file system (/proc, read-only mounts).
+    """
+    target = target or folder
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise NotADirectoryError(f"{target}: {existing} is a file, not a folder; choose another output location")
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as err:
+        raise PermissionError(
+            f"{target}: cannot write in {existing} ({err.strerror}); choose another location"
+        ) from err
+
+
 def _dump_record(record: dict[str, Any]) -> str:
     """JSON with one line per view, so the file stays readable and diffable."""
     views = ",\n  ".join(json.dumps(view) for view in record["views"])
@@ -174,34 +235,63 @@ def _fail(file: Path, message: str) -> MultiViewFormatError:
     return MultiViewFormatError(f"{file}: {message}")
 
 
+def read_json_object(file: Path) -> dict[str, Any]:
+    """The JSON object in ``file``; any fault (size, encoding, syntax, nesting, not an object) is
+    a :class:`MultiViewFormatError` that names the file."""
+    size = file.stat().st_size
+    if size > MAX_JSON_BYTES:
+        raise _fail(file, f"{size / 2**20:.0f} MB is too large for camera data (at most {MAX_JSON_BYTES >> 20} MB)")
+    try:
+        record = json.loads(file.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise _fail(file, f"not valid JSON ({err})") from err
+    except RecursionError as err:  # the parser recurses once per nesting level
+        raise _fail(file, "not valid camera data (JSON nested too deeply)") from err
+    if not isinstance(record, dict):
+        raise _fail(file, f"must hold a JSON object, not a {type(record).__name__}")
+    return record
+
+
+def _positive_int(file: Path, record: dict[str, Any], key: str) -> int:
+    value = record[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_SIDE:
+        raise _fail(file, f"{key!r} must be a whole number of pixels in 1..{MAX_SIDE}, got {value!r}")
+    return value
+
+
 def _load_record(folder: Path) -> dict[str, Any]:
     if not folder.is_dir():
         raise MultiViewFormatError(f"{folder}: not a folder; give a multi-view sample folder holding {CAMERAS_FILE}")
     file = folder / CAMERAS_FILE
     if not file.is_file():
         raise _fail(file, "missing; a multi-view sample needs cameras.json beside its PNGs")
-    try:
-        record = json.loads(file.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise _fail(file, f"not valid JSON ({err})") from err
-    if not isinstance(record, dict) or record.get("format") != FORMAT_NAME:
+    record = read_json_object(file)
+    if record.get("format") != FORMAT_NAME:
         raise _fail(file, f"not a {FORMAT_NAME} file (missing or wrong 'format' field)")
     if record.get("version") != FORMAT_VERSION:
         raise _fail(file, f"format version {record.get('version')!r} is not supported (expected {FORMAT_VERSION})")
     for key in ("width", "height", "views"):
         if key not in record:
             raise _fail(file, f"missing the {key!r} field")
+        if key != "views":
+            _positive_int(file, record, key)
     if not isinstance(record["views"], list) or not record["views"]:
         raise _fail(file, "'views' must be a non-empty list")
+    if not all(isinstance(view, dict) for view in record["views"]):
+        raise _fail(file, "every entry of 'views' must be an object with 'file', 'c2w', fx, fy, cx, cy")
+    if not isinstance(record.get("caption"), str | None) or not isinstance(record.get("meta"), dict | None):
+        raise _fail(file, "'caption' must be a string and 'meta' an object (or null)")
     try:
         check_convention(record.get("convention", "opencv"))
-    except ValueError as err:
-        raise _fail(file, str(err)) from err
+    except (ValueError, TypeError) as err:
+        raise _fail(
+            file, f"unknown camera convention {record.get('convention')!r}; use opencv, blender or opengl"
+        ) from err
     return record
 
 
 def _parse_cameras(file: Path, record: dict[str, Any]) -> Cameras:
-    width, height = int(record["width"]), int(record["height"])
+    width, height = record["width"], record["height"]
     try:
         c2w = torch.tensor([view["c2w"] for view in record["views"]], dtype=torch.float64)
         intrinsics = torch.tensor(
@@ -211,14 +301,16 @@ def _parse_cameras(file: Path, record: dict[str, Any]) -> Cameras:
         raise _fail(file, f"every view needs 'c2w' (4x4) and fx, fy, cx, cy numbers ({err})") from err
     if c2w.shape[1:] != (4, 4):
         raise _fail(file, f"'c2w' must be 4x4 matrices, got {tuple(c2w.shape[1:])}")
+    c2w = convert_pose(c2w, record.get("convention", "opencv"), "opencv")
     for i, view in enumerate(record["views"]):
         if not (torch.isfinite(c2w[i]).all() and torch.isfinite(intrinsics[i]).all()):
             raise _fail(file, f"view {i} ({view.get('file')}) has NaN or inf in its camera")
-    c2w = convert_pose(c2w, record.get("convention", "opencv"), "opencv")
-    try:
-        cameras = Cameras(c2w.float(), intrinsics.float(), width, height)
-    except ValueError as err:
-        raise _fail(file, str(err)) from err
+        # One view at a time, so the message names the view at fault.
+        try:
+            Cameras(c2w[i : i + 1].float(), intrinsics[i].float(), width, height)
+        except ValueError as err:
+            raise _fail(file, f"view {i} ({view.get('file')}): {err}") from err
+    cameras = Cameras(c2w.float(), intrinsics.float(), width, height)
     _check_angles(file, record["views"], cameras)
     return cameras
 
@@ -227,6 +319,9 @@ def _check_angles(file: Path, views: list[dict[str, Any]], cameras: Cameras) -> 
     """Stated azimuth/elevation/radius, where present, must agree with the poses."""
     azimuth, elevation, radius = cameras.spherical()
     for i, view in enumerate(views):
+        for key in ("azimuth", "elevation", "radius"):
+            if key in view and (isinstance(view[key], bool) or not isinstance(view[key], int | float)):
+                raise _fail(file, f"view {i}: {key} must be a number of degrees (or of units), got {view[key]!r}")
         if "radius" in view and not math.isclose(view["radius"], float(radius[i]), rel_tol=1e-3, abs_tol=1e-4):
             raise _fail(file, f"view {i}: radius {view['radius']} disagrees with its pose ({float(radius[i]):.4f})")
         if "elevation" in view and abs(view["elevation"] - float(elevation[i])) > _ANGLE_TOL_DEG:
@@ -242,20 +337,34 @@ def _check_angles(file: Path, views: list[dict[str, Any]], cameras: Cameras) -> 
                 )
 
 
+_IMAGE_ERRORS = (
+    UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
+)  # fmt: skip
+
+
 def _read_view(file: Path, width: int, height: int) -> np.ndarray:
     if not file.is_file():
         raise _fail(file, "missing; cameras.json lists it but the file is not there")
     try:
-        with Image.open(file) as image:
-            image.load()
-            mode, size = image.mode, image.size
-            pixels = np.asarray(image)
-    except (UnidentifiedImageError, OSError, SyntaxError) as err:
+        with warnings.catch_warnings():
+            # Pillow only warns about huge images; here one is as wrong as a broken file.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file)
+    except _IMAGE_ERRORS as err:
         raise _fail(file, f"not a readable PNG ({err})") from err
-    if mode not in ("RGBA", "RGB"):
-        raise _fail(file, f"image mode {mode}; views must be RGBA (or RGB) 8-bit PNGs")
-    if size != (width, height):
-        raise _fail(file, f"image is {size[0]}x{size[1]} but cameras.json says {width}x{height}")
+    with image:
+        # Header checks first, so a wrong or huge image is refused before it is decoded.
+        mode, size = image.mode, image.size
+        if mode not in ("RGBA", "RGB"):
+            raise _fail(file, f"image mode {mode}; views must be RGBA (or RGB) 8-bit PNGs")
+        if size != (width, height):
+            raise _fail(file, f"image is {size[0]}x{size[1]} but cameras.json says {width}x{height}")
+        try:
+            image.load()
+            pixels = np.asarray(image)
+        except _IMAGE_ERRORS as err:
+            raise _fail(file, f"not a readable PNG ({err})") from err
     if mode == "RGB":
         pixels = np.concatenate([pixels, np.full_like(pixels[..., :1], 255)], axis=-1)
     return pixels

@@ -123,7 +123,10 @@ def load_mesh(path: str | os.PathLike, up_axis: str = "z") -> list[trimesh.Trime
         raise FileNotFoundError(f"mesh file not found: {path}")
     trimesh = _trimesh()
     kwargs = {"resolver": _material_fallback_resolver(path)} if path.suffix.lower() == ".obj" else {}
-    loaded = trimesh.load(str(path), process=False, **kwargs)
+    try:
+        loaded = trimesh.load(str(path), process=False, **kwargs)
+    except Exception as err:  # parsers of every format raise their own kinds on a damaged file
+        raise ValueError(f"{path}: not a readable {path.suffix.lower()} mesh ({type(err).__name__}: {err})") from err
     parts = loaded.dump(concatenate=False) if isinstance(loaded, trimesh.Scene) else [loaded]
     meshes = [m for m in parts if isinstance(m, trimesh.Trimesh) and len(m.faces) > 0]
     if not meshes:
@@ -341,7 +344,11 @@ def render_mesh_file(
     Returns:
         ``(F, 4, H, W)`` float32 RGBA in [0, 1].
     """
-    meshes = normalize_meshes(load_mesh(path, up_axis))
+    meshes = load_mesh(path, up_axis)
+    try:
+        meshes = normalize_meshes(meshes)
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from err
     if renderer is not None:
         return renderer.render(meshes, cameras)
     with MeshRenderer() as own:

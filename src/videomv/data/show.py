@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ..fileio import write_bytes_atomic
 from .dataset import evenly_spaced, find_samples
-from .format import read_sample
+from .format import check_writable_folder, is_sample, read_sample
 
 LABEL_HEIGHT = 14
 BACKGROUND = (245, 245, 245)
 TEXT_COLOR = (20, 20, 20)
+MAX_SHEET_PIXELS = 2**26
 
 
 def _row_image(sample_dir: Path, max_views: int | None, thumb: int) -> tuple[Image.Image, str]:
@@ -52,7 +55,13 @@ def contact_sheet(
     folders = find_samples(path, split)[:max_samples]
     rows = [_row_image(folder, max_views, thumb) for folder in folders]
     width = max(row.width for row, _ in rows)
-    sheet = Image.new("RGB", (width, len(rows) * (thumb + LABEL_HEIGHT)), BACKGROUND)
+    height = len(rows) * (thumb + LABEL_HEIGHT)
+    if width * height > MAX_SHEET_PIXELS:
+        raise ValueError(
+            f"a {width}x{height} contact sheet is too large (at most {MAX_SHEET_PIXELS} pixels); "
+            "lower --thumb, --max-views or --max-samples"
+        )
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.load_default()
     for i, (row, label) in enumerate(rows):
@@ -62,9 +71,30 @@ def contact_sheet(
     return sheet
 
 
+def default_sheet_path(path: str | os.PathLike) -> Path:
+    """Where ``videomv data show PATH`` writes: into a dataset folder, but beside a sample folder
+    (a PNG inside a sample would be taken for an unlisted view)."""
+    path = Path(path)
+    if is_sample(path):
+        return path.with_name(f"{path.name}_contact_sheet.png")
+    return path / "contact_sheet.png"
+
+
 def write_contact_sheet(path: str | os.PathLike, out: str | os.PathLike | None = None, **options) -> Path:
-    """Writes ``contact_sheet(path, **options)`` as a PNG (default ``<path>/contact_sheet.png``)."""
-    out = Path(out) if out is not None else Path(path) / "contact_sheet.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    contact_sheet(path, **options).save(out)
+    """Writes ``contact_sheet(path, **options)`` as a PNG (default :func:`default_sheet_path`).
+
+    The destination is checked first and the sheet built before anything is written, so a
+    failure leaves no file or folder behind.
+    """
+    out = Path(out) if out is not None else default_sheet_path(path)
+    if out.is_dir():
+        raise IsADirectoryError(f"--out {out} is a folder; give the PNG file to write")
+    image_format = Image.registered_extensions().get(out.suffix.lower())
+    if image_format is None:
+        raise ValueError(f"--out {out}: unknown image type {out.suffix!r}; give a file name ending in .png")
+    check_writable_folder(out.parent, out)
+    sheet = contact_sheet(path, **options)
+    buffer = io.BytesIO()
+    sheet.save(buffer, format=image_format)
+    write_bytes_atomic(out, buffer.getvalue())
     return out

@@ -21,7 +21,7 @@ import torch
 
 from ..cameras import Cameras
 from ..data.dataset import evenly_spaced, find_samples, resize_sample, select_views
-from ..data.external import read_gobjaverse, read_syncdreamer
+from ..data.external import read_gobjaverse, read_syncdreamer, read_zero123
 from ..data.format import MultiViewSample, read_sample
 
 # The generated views are on white: the pipelines' and the 3D-aware renders' background.
@@ -40,7 +40,7 @@ READERS: dict[str, Callable[[str | os.PathLike], MultiViewSample]] = {
     "videomv": read_sample,
     "gobjaverse": _read_gobjaverse_orbit,
     "syncdreamer": read_syncdreamer,
-    "zero123": read_syncdreamer,
+    "zero123": read_zero123,
 }
 
 
