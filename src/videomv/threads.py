@@ -63,9 +63,11 @@ def default_threads(cpus: int | None = None, load: float | None = None) -> int:
 def configure_threads(threads: int | None = None) -> int:
     """Passive OpenMP waiting (when still possible) and torch's intra-op thread count.
 
-    Call it first thing in an entry point, before anything imports torch. A count the user
-    chose wins: ``threads`` if given, else ``VIDEOMV_NUM_THREADS``; with ``OMP_NUM_THREADS`` or
-    ``MKL_NUM_THREADS`` set, torch's own count (which follows them) is kept.
+    Call it first thing in an entry point. A count the user chose wins: ``threads`` if given,
+    else ``VIDEOMV_NUM_THREADS``; with ``OMP_NUM_THREADS`` or ``MKL_NUM_THREADS`` set, torch's own
+    count (which follows them) is kept. Before torch is imported the count is handed to it
+    through ``OMP_NUM_THREADS``, so that a command which fails early (``--help``, a typo) never
+    pays for importing torch.
 
     Args:
         threads: thread count to use (default: chosen as described).
@@ -77,18 +79,21 @@ def configure_threads(threads: int | None = None) -> int:
         ValueError: ``threads`` or ``VIDEOMV_NUM_THREADS`` is not a positive integer.
     """
     set_wait_policy()
-    import torch
-
     if threads is None and os.environ.get("VIDEOMV_NUM_THREADS"):
         raw = os.environ["VIDEOMV_NUM_THREADS"]
         if not raw.strip().isdigit():
             raise ValueError(f"VIDEOMV_NUM_THREADS={raw!r}: give a positive whole number of threads")
         threads = int(raw)
+    torch = sys.modules.get("torch")
     if threads is None and any(os.environ.get(name) for name in THREAD_VARIABLES):
-        return torch.get_num_threads()
+        chosen = os.environ.get("OMP_NUM_THREADS", "")
+        return torch.get_num_threads() if torch else int(chosen) if chosen.isdigit() else available_cpus()
     if threads is None:
         threads = default_threads()
     if threads < 1:
         raise ValueError(f"thread count must be at least 1, got {threads}")
-    torch.set_num_threads(threads)
+    if torch is None:
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+    else:
+        torch.set_num_threads(threads)
     return threads

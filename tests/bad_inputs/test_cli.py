@@ -49,3 +49,17 @@ def test_a_stop_signal_ends_a_command_like_ctrl_c(capsys, monkeypatch) -> None:
     assert outcome.code == 128 + signal.SIGTERM and cleaned == [True]
     assert outcome.error_lines == ["videomv: stopped by SIGTERM"]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # handed back after the command
+
+
+def test_a_bad_thread_count_is_one_line_before_torch_loads(tmp_path) -> None:
+    """``VIDEOMV_NUM_THREADS`` is read by the console script's entry, before anything else runs."""
+    import os
+
+    from conftest import run_process
+
+    env = {**os.environ, "VIDEOMV_NUM_THREADS": "two"}
+    done = run_process("doctor", cwd=tmp_path, env=env)
+    assert done.returncode == 2 and not list(tmp_path.iterdir())
+    assert done.stderr.strip().splitlines() == [
+        "videomv: error: VIDEOMV_NUM_THREADS='two': give a positive whole number of threads"
+    ]

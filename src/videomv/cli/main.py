@@ -127,5 +127,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def entry() -> int:
+    """The ``videomv`` console script: CPU thread settings before torch loads, then :func:`main`.
+
+    Kept out of :func:`main`, which tests and the web app call in-process many times, where
+    torch is loaded already and its thread count is theirs.
+    """
+    from ..threads import configure_threads
+
+    try:
+        configure_threads()
+    except ValueError as err:
+        print(f"videomv: error: {err}", file=sys.stderr)
+        return 2
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())
