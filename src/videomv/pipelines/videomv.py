@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -37,7 +38,7 @@ from ..models import (
 from ..models.configs import NEGATIVE_PROMPT
 from ..models.encoders import BUNDLED_MINILM_MARKER, reference_text_layer
 from ..models.loading import check_transformers_folder, checked_folders
-from ..safe_load import named_load_errors
+from ..safe_load import BadFileError, named_load_errors
 from ..sampling import (
     DEFAULT_REFINE_STEPS,
     ThreeDAwareConfig,
@@ -47,8 +48,8 @@ from ..sampling import (
     make_scheduler,
     posterior_generator,
 )
-from .checks import check_pipeline_folder
-from .preprocess import ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
+from .checks import INDEX_FILE, check_pipeline_folder, read_pipeline_index
+from .preprocess import RESAMPLE_FILTERS, ImageInput, PreprocessConfig, image_to_tensor, preprocess_image
 
 OutputType = Literal["pil", "np", "pt", "latent"]
 # Values of the ``autocast_dtype`` config: no autocast, or torch.autocast to that dtype while sampling.
@@ -71,6 +72,48 @@ class VideoMVPipelineOutput(BaseOutput):
     views: list[list[Image.Image]] | np.ndarray | torch.Tensor
     cameras: Cameras
     gaussians: list[Gaussians] | None = None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# Pipeline config settings checked when a pipeline is built: (accepts the value, what it must be).
+_SETTING_RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "autocast_dtype": (lambda v: v in AUTOCAST_DTYPES, f"one of {', '.join(map(str, AUTOCAST_DTYPES))}"),
+    "condition_fill_fraction": (lambda v: _is_number(v) and 0 < v <= 1, "a number in (0, 1]"),
+    "condition_resample": (
+        lambda v: isinstance(v, str) and v in RESAMPLE_FILTERS,
+        f"one of {', '.join(RESAMPLE_FILTERS)}",
+    ),
+    "three_d_aware_render_scale": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+        "a whole number >= 1",
+    ),
+    "three_d_aware_near": (lambda v: _is_number(v) and v > 0, "a number > 0"),
+}
+
+
+def check_reference_settings(**settings: Any) -> None:
+    """Refuses values the reference-behaviour settings cannot take, naming the setting (a ValueError).
+
+    Checked when a pipeline is built, so a hand-edited ``model_index.json`` is refused on loading rather
+    than at the first image (``condition_*``) or the first 3D-aware step (``three_d_aware_*``).
+    """
+    for name, value in settings.items():
+        accepts, wanted = _SETTING_RULES[name]
+        if not accepts(value):
+            raise ValueError(f"{name} must be {wanted}, got {value!r}")
+
+
+def i2vgen_image_latents(latents: torch.Tensor, num_views: int) -> torch.Tensor:
+    """I2VGen-XL's ``image_latents`` ``(B, C, F, h, w)`` of condition latents ``(B, 1, C, h, w)``: the latent as
+    frame 0, then frames of the constant ``i / (F - 1)``, i = 1 … F - 1 (a position ramp, as diffusers'
+    I2VGen-XL pipeline and VGen's ``mask_pos`` build it)."""
+    first = latents.permute(0, 2, 1, 3, 4)
+    ramp = torch.arange(1, num_views, device=latents.device, dtype=latents.dtype) / max(num_views - 1, 1)
+    ramp = torch.ones_like(first).expand(-1, -1, num_views - 1, -1, -1) * ramp.view(1, 1, -1, 1, 1)
+    return torch.cat([first, ramp], dim=2)
 
 
 class VideoMVPipeline(DiffusionPipeline):
@@ -148,8 +191,11 @@ class VideoMVPipeline(DiffusionPipeline):
         super().__init__()
         if isinstance(unet, CameraI2VGenXLUNet) and (image_encoder is None or feature_extractor is None):
             raise ValueError("an I2VGen-XL UNet needs an image_encoder and a feature_extractor")
-        if autocast_dtype not in AUTOCAST_DTYPES:
-            raise ValueError(f"autocast_dtype must be one of {AUTOCAST_DTYPES}, got {autocast_dtype!r}")
+        check_reference_settings(
+            autocast_dtype=autocast_dtype, condition_fill_fraction=condition_fill_fraction,
+            condition_resample=condition_resample, three_d_aware_render_scale=three_d_aware_render_scale,
+            three_d_aware_near=three_d_aware_near,
+        )  # fmt: skip
         self.register_modules(
             unet=unet,
             vae=vae,
@@ -303,6 +349,11 @@ class VideoMVPipeline(DiffusionPipeline):
         bundled = (folder / "text_encoder" / BUNDLED_MINILM_MARKER).is_file() and "text_encoder" not in kwargs
         provided = {*kwargs, *(("tokenizer", "text_encoder") if bundled else ())}
         model_folders = check_pipeline_folder(cls, folder, provided)
+        index = read_pipeline_index(cls, folder)
+        try:
+            check_reference_settings(**{key: value for key, value in index.items() if key in _SETTING_RULES})
+        except ValueError as error:
+            raise BadFileError(f"{folder / INDEX_FILE}: {error}; fix it or re-save the pipeline") from None
         if bundled:
             dtype = kwargs.get("dtype", kwargs.get("torch_dtype"))
             kwargs["tokenizer"], kwargs["text_encoder"] = load_text_encoder(None, dtype)
@@ -390,11 +441,8 @@ class VideoMVPipeline(DiffusionPipeline):
         # I2VGen-XL: CLIP embedding (zeros when unconditional), first-frame latent followed by a
         # per-frame position ramp (as diffusers' I2VGen-XL pipeline builds it), frame rate.
         embeds = encode_clip_image(images, self.image_encoder, self.feature_extractor).to(device, dtype)
-        first = latents.permute(0, 2, 1, 3, 4)
-        ramp = torch.arange(1, num_views, device=device, dtype=dtype) / max(num_views - 1, 1)
-        ramp = torch.ones_like(first).expand(-1, -1, num_views - 1, -1, -1) * ramp.view(1, 1, -1, 1, 1)
         shared = {
-            "image_latents": torch.cat([first, ramp], dim=2),
+            "image_latents": i2vgen_image_latents(latents, num_views),
             "fps": torch.full((len(images),), self.config.fps, device=device),
         }
         return {**shared, "image_embeddings": embeds}, {**shared, "image_embeddings": torch.zeros_like(embeds)}
