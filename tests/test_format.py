@@ -160,7 +160,7 @@ def test_cli_reports_a_missing_folder_in_one_line(tmp_path, capsys):
 def test_overwrite_replaces_only_a_sample_and_only_if_it_holds_nothing_else(tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "thesis.txt").write_text("years of work")
-    with pytest.raises(FileExistsError, match="not a multi-view sample folder"):
+    with pytest.raises(FileExistsError, match="not a multi-view sample folder of ours"):
         write_sample(tmp_path / "mine", make_sample(), overwrite=True)
     path = write_sample(tmp_path / "obj", make_sample(seed=1))
     (path / "notes.txt").write_text("mine")
@@ -173,7 +173,7 @@ def test_overwrite_replaces_only_a_sample_and_only_if_it_holds_nothing_else(tmp_
 
 def test_write_refuses_a_destination_under_a_file(tmp_path):
     (tmp_path / "file").write_text("x")
-    with pytest.raises(NotADirectoryError, match="is a file"):
+    with pytest.raises(NotADirectoryError, match="is not a folder"):
         write_sample(tmp_path / "file" / "obj", make_sample())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 

@@ -253,9 +253,9 @@ CONVERT_ARGS = {
     "out_exists": (("views", "obj", "--from", "zero123"), ("obj", "already exists")),
     "overwrite_a_user_folder": (
         ("views", ".", "--from", "zero123", "--overwrite"),
-        ("not a multi-view sample folder",),
+        ("not a multi-view sample folder of ours",),
     ),
-    "out_under_a_file": (("views", "notes.txt/out", "--from", "zero123"), ("notes.txt", "is a file")),
+    "out_under_a_file": (("views", "notes.txt/out", "--from", "zero123"), ("notes.txt", "not a folder")),
     "out_in_proc": (("views", "/proc/videomv-out", "--from", "zero123"), ("/proc/videomv-out", "cannot write")),
 }
 
@@ -284,7 +284,7 @@ RENDER_ARGS = {
     "mesh_is_a_folder": (("obj", "out"), ("obj", "is a folder")),
     "mesh_type": (("notes.txt", "out"), ("notes.txt", "unsupported mesh type")),
     "mesh_damaged": (("broken.glb", "out"), ("broken.glb", "not a readable .glb mesh")),
-    "overwrite_a_user_folder": (("broken.glb", ".", "--overwrite"), ("not a multi-view sample folder",)),
+    "overwrite_a_user_folder": (("broken.glb", ".", "--overwrite"), ("not a multi-view sample folder of ours",)),
     "views_0": (("broken.glb", "out", "--views", "0"), ("--views",)),
     "size_huge": (("broken.glb", "out", "--size", "100000"), ("--size",)),
     "pixels_huge": (("broken.glb", "out", "--views", "1000", "--size", "1024"), ("--views x --size^2",)),
@@ -334,7 +334,7 @@ SHOW_ARGS = {
     "path_missing": (("nowhere",), ("nowhere", "no such folder")),
     "out_is_a_folder": (("obj", "--out", "obj"), ("--out obj", "is a folder")),
     "out_type": (("obj", "--out", "sheet.xyz"), ("--out", "unknown image type")),
-    "out_under_a_file": (("obj", "--out", "notes.txt/sheet.png"), ("notes.txt", "is a file")),
+    "out_under_a_file": (("obj", "--out", "notes.txt/sheet.png"), ("--out notes.txt/sheet.png", "not a folder")),
     "out_in_proc": (("obj", "--out", "/proc/videomv.png"), ("/proc/videomv.png", "cannot write")),
     "max_samples_0": (("obj", "--max-samples", "0"), ("--max-samples",)),
     "thumb_0": (("obj", "--thumb", "0"), ("--thumb",)),

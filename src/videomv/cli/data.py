@@ -144,7 +144,7 @@ def run_render(args: argparse.Namespace) -> int:
 def _check_dataset_folder(out: Path) -> None:
     """``out`` must be new, empty, or a dataset folder (so a build resumes there, never mixing
     samples into someone's other files)."""
-    from ..data.format import check_writable_folder
+    from ..fileio import check_writable
 
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"--out {out} is a file; give a dataset folder")
@@ -159,7 +159,7 @@ def _check_dataset_folder(out: Path) -> None:
             from ..data.dataset import read_index
 
             read_index(out)
-    check_writable_folder(out, out)
+    check_writable(out, "--out", inside=True)
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +42,7 @@ import torch
 from PIL import Image, UnidentifiedImageError
 
 from ..cameras import Cameras, check_convention, convert_pose
-from ..fileio import staged_folder
+from ..fileio import check_writable, staged_folder
 
 FORMAT_NAME = "videomv-multiview"
 FORMAT_VERSION = 1
@@ -170,12 +169,13 @@ def _is_our_file(name: str) -> bool:
     return name == CAMERAS_FILE or (name.endswith(".png") and name[:-4].isdigit())
 
 
-def check_destination(path: str | os.PathLike, overwrite: bool = False) -> Path:
+def check_destination(path: str | os.PathLike, overwrite: bool = False, option: str = "output") -> Path:
     """Checks that a sample can be written at ``path``, before any work is done.
 
     ``path`` must not exist, or (with ``overwrite``) be a sample folder holding nothing but a
-    sample's own files, so that replacing it never deletes anything we did not write. Its
-    nearest existing parent must be a folder we can create files in.
+    sample's own files (its ``cameras.json``, of this format, marks it as ours), so that replacing
+    it never deletes anything we did not write. Its nearest existing parent must be a folder we
+    can create files in.
 
     Returns:
         ``path`` as a Path.
@@ -183,45 +183,23 @@ def check_destination(path: str | os.PathLike, overwrite: bool = False) -> Path:
     Raises:
         FileExistsError: ``path`` exists and may not be replaced.
         NotADirectoryError: a parent of ``path`` is a file.
-        PermissionError: no folder can be created there.
+        PermissionError: nothing can be created there.
     """
     path = Path(path)
     if path.exists() or path.is_symlink():
         if not overwrite:
             raise FileExistsError(f"{path} already exists; pass --overwrite to replace it, or choose another folder")
-        if path.is_symlink() or not path.is_dir() or not is_sample(path):
-            raise FileExistsError(
-                f"{path} exists and is not a multi-view sample folder; --overwrite replaces only samples"
-            )
+        target, cwd = path.resolve(), Path.cwd().resolve()
+        if path.is_symlink() or not is_sample(path) or target == cwd or target in cwd.parents:
+            raise FileExistsError(f"{path} is not a multi-view sample folder of ours; --overwrite replaces only those")
         others = sorted(p.name for p in path.iterdir() if not _is_our_file(p.name))
         if others:
             raise FileExistsError(
                 f"{path} holds files that are not part of a sample ({', '.join(others[:3])}); "
                 "move them away or choose another folder"
             )
-    check_writable_folder(path.parent, path)
+    check_writable(path, option)
     return path
-
-
-def check_writable_folder(folder: Path, target: Path | None = None) -> None:
-    """Raises unless files can be created in ``folder`` or in the nearest existing folder above it.
-
-    The test creates (and at once removes) an unnamed temporary file, the only way to be sure
-    for every user (root passes ``os.access``) and file system (/proc, read-only mounts).
-    """
-    target = target or folder
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise NotADirectoryError(f"{target}: {existing} is a file, not a folder; choose another output location")
-    try:
-        with tempfile.TemporaryFile(dir=existing):
-            pass
-    except OSError as err:
-        raise PermissionError(
-            f"{target}: cannot write in {existing} ({err.strerror}); choose another location"
-        ) from err
 
 
 def _dump_record(record: dict[str, Any]) -> str:

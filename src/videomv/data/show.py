@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ..fileio import write_bytes_atomic
+from ..fileio import check_writable, write_bytes_atomic
 from .dataset import evenly_spaced, find_samples
-from .format import check_writable_folder, is_sample, read_sample
+from .format import is_sample, read_sample
 
 LABEL_HEIGHT = 14
 BACKGROUND = (245, 245, 245)
@@ -92,7 +92,7 @@ def write_contact_sheet(path: str | os.PathLike, out: str | os.PathLike | None =
     image_format = Image.registered_extensions().get(out.suffix.lower())
     if image_format is None:
         raise ValueError(f"--out {out}: unknown image type {out.suffix!r}; give a file name ending in .png")
-    check_writable_folder(out.parent, out)
+    check_writable(out, "--out")
     sheet = contact_sheet(path, **options)
     buffer = io.BytesIO()
     sheet.save(buffer, format=image_format)
