@@ -1,4 +1,7 @@
-"""CUDA backend through gsplat's public ``rasterization()`` (optional dependency)."""
+"""CUDA backend through gsplat's public ``rasterization()`` (optional dependency).
+
+gsplat itself is imported only when a render runs, so importing this module costs nothing.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import importlib.util
 import torch
 
 from .container import Gaussians
+from .raster_output import RasterOutput
 
 _INSTALL_HINT = "pip install 'videomv[gsplat]'"
 
@@ -33,10 +37,8 @@ def rasterize_gsplat(
     background: torch.Tensor,
     near: float,
     far: float,
-):
-    """Renders with ``gsplat.rasterization`` in classic 3DGS mode; returns a RasterOutput."""
-    from .rasterize import RasterOutput
-
+) -> RasterOutput:
+    """Renders with ``gsplat.rasterization`` in classic 3DGS mode."""
     try:
         from gsplat import rasterization
     except ImportError as err:

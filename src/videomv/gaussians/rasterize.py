@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import torch
 
+from . import _gsplat
 from ._tiled import composite_tiled
 from .container import Gaussians
 from .projection import (
@@ -19,34 +19,10 @@ from .projection import (
     project,
     unpack_cameras,
 )
+from .raster_output import RasterOutput
 
 Backend = Literal["auto", "torch", "tiled", "gsplat", "reference"]
 BACKENDS: tuple[str, ...] = ("auto", "torch", "tiled", "gsplat", "reference")
-
-
-@dataclass
-class RasterOutput:
-    """What :func:`rasterize` returns, batched over C cameras.
-
-    Attributes:
-        rgb: ``(C, 3, H, W)`` colour, composited over ``background``.
-        alpha: ``(C, 1, H, W)`` accumulated opacity.
-        depth: ``(C, 1, H, W)`` expected depth, ``sum(w_i z_i) / alpha`` (0 where alpha = 0).
-        radii: ``(C, N)`` int32 screen radii in pixels, 0 for culled Gaussians.
-        num_visible: ``(C,)`` number of Gaussians not culled per camera.
-        means2d: ``(C, N, 2)`` projected centres, part of the graph: call ``retain_grad()``
-            on it before ``backward()`` to get the screen-space gradients densification uses
-            (``None`` for the gsplat backend, which exposes its own in ``meta``).
-        meta: backend-specific extras.
-    """
-
-    rgb: torch.Tensor
-    alpha: torch.Tensor
-    depth: torch.Tensor
-    radii: torch.Tensor
-    num_visible: torch.Tensor
-    means2d: torch.Tensor | None = None
-    meta: dict | None = None
 
 
 def select_backend(backend: str, device: torch.device) -> str:
@@ -60,16 +36,11 @@ def select_backend(backend: str, device: torch.device) -> str:
         raise ValueError(f"unknown rasterizer backend {backend!r}; use one of {BACKENDS}")
     if backend == "gsplat":
         # Checked here, before any work, rather than at the first frame or fit step.
-        from ._gsplat import require_gsplat
-
-        require_gsplat(device)
+        _gsplat.require_gsplat(device)
     if backend != "auto":
         return backend
-    if device.type == "cuda":
-        from ._gsplat import gsplat_available
-
-        if gsplat_available():
-            return "gsplat"
+    if device.type == "cuda" and _gsplat.gsplat_available():
+        return "gsplat"
     return "torch"
 
 
@@ -118,9 +89,7 @@ def rasterize(
     bg = _background(background, num_cams, gaussians)
     backend = select_backend(backend, gaussians.device)
     if backend == "gsplat":
-        from ._gsplat import rasterize_gsplat
-
-        return rasterize_gsplat(gaussians, c2w, intrinsics, width, height, bg, near, far)
+        return _gsplat.rasterize_gsplat(gaussians, c2w, intrinsics, width, height, bg, near, far)
 
     proj = project(gaussians, c2w, intrinsics, width, height, near, far)
     if backend in ("torch", "tiled"):
