@@ -18,14 +18,14 @@ from videomv.models.lgm_convert import (
     convert_lgm_state_dict,
 )
 from videomv.models.reconstructor import RECONSTRUCTOR_PRESETS, GaussianReconstructor
-from videomv.models.reconstructor_training import (
+from videomv.safe_load import BadFileError
+from videomv.training.reconstructor import (
     ReconstructorTask,
     ReconstructorTrainingConfig,
     reconstruction_loss,
     select_training_views,
     train_reconstructor,
 )
-from videomv.safe_load import BadFileError
 
 
 @pytest.fixture(scope="module")

@@ -297,10 +297,10 @@ def test_a_run_that_fails_with_loader_workers_exits(data, tmp_path):
     import sys
 
     script = f"""
-from videomv.models import reconstructor_training
+from videomv.training import reconstructor
 def fail(self, batch):
     raise RuntimeError("failing on purpose")
-reconstructor_training.ReconstructorTask.forward = fail
+reconstructor.ReconstructorTask.forward = fail
 from videomv.cli.main import main
 main(["train", "reconstructor", "--preset", "reconstructor-tiny", "--data", {str(data)!r}, "--split", "all",
       "--num-views", "{VIEWS}", "--image-size", "{SIZE}", "--batch-size", "1", "--num-workers", "2",

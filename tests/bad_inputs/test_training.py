@@ -23,7 +23,7 @@ from conftest import assert_refused, run_cli, snapshot
 from videomv.cameras import orbit
 from videomv.data.format import MultiViewSample, write_sample
 from videomv.training import apply_overrides, preset, run
-from videomv.training import loop as training_loop
+from videomv.training import runs as training_runs
 from videomv.training.checkpoint import MANIFEST_FILE, STATE_FILE, _manifest, list_checkpoints
 from videomv.training.state_files import load_state, save_state
 
@@ -81,8 +81,8 @@ def no_model_load(monkeypatch) -> None:
     def built(*args, **kwargs):
         raise AssertionError("the task was built before the refusal")
 
-    monkeypatch.setattr(training_loop, "build", built)
-    monkeypatch.setattr(training_loop, "build_task", built)
+    monkeypatch.setattr(training_runs, "build", built)
+    monkeypatch.setattr(training_runs, "build_task", built)
 
 
 class _Payload:
@@ -414,7 +414,7 @@ def test_export_of_nothing_is_refused(case, no_model_load, capsys) -> None:
 def test_a_sigterm_stopped_run_saves_and_exits_143_with_one_line(case, data, monkeypatch, capsys) -> None:
     # Formerly exit 0, like a finished run. SIGTERM reaches the run while it reads its third item.
     reads = []
-    original = training_loop.MultiViewDataset.__getitem__
+    original = training_runs.MultiViewDataset.__getitem__
 
     def getitem(self, index):
         reads.append(index)
@@ -422,7 +422,7 @@ def test_a_sigterm_stopped_run_saves_and_exits_143_with_one_line(case, data, mon
             os.kill(os.getpid(), signal.SIGTERM)
         return original(self, index)
 
-    monkeypatch.setattr(training_loop.MultiViewDataset, "__getitem__", getitem)
+    monkeypatch.setattr(training_runs.MultiViewDataset, "__getitem__", getitem)
     argv = ["train", "diffusion", "--preset", "tiny-cpu", "--data", data, *TINY, "--output-dir", "out",
             "--max-steps", "50", "--checkpoint-every", "100"]  # fmt: skip
     outcome = run_cli(*argv, capsys=capsys)

@@ -11,10 +11,10 @@ import argparse
 import math
 import re
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 from ..fileio import check_writable
+from .parsing import check_count, check_number, check_output_file
 
 # Bounds, each with its reason: a typo must get a one-line refusal, not a run that eats the machine.
 MAX_RENDER_SIZE = 4096  # frame side; a 4096² frame already takes minutes on a CPU
@@ -121,44 +121,6 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 
 # --- checks, all before any model is read or fitted -------------------------------------------
-
-
-def check_count(option: str, value: int, high: int, why: str, low: int = 1) -> None:
-    """Raises a one-line ValueError unless ``low <= value <= high`` (``why`` explains ``high``)."""
-    if value < low:
-        raise ValueError(f"{option} {value}: must be at least {low}")
-    if value > high:
-        raise ValueError(f"{option} {value}: must be at most {high:,} ({why})")
-
-
-def check_number(
-    option: str, value: float, low: float, high: float, *, open_low: bool = False, open_high: bool = False
-) -> None:
-    """Raises a one-line ValueError unless ``value`` is finite and within ``low .. high``."""
-    if not math.isfinite(value):
-        raise ValueError(f"{option} {value}: must be a finite number")
-    below = value <= low if open_low else value < low
-    above = value >= high if open_high else value > high
-    if below or above:
-        left, right = "(" if open_low else "[", ")" if open_high else "]"
-        raise ValueError(f"{option} {value}: must be in {left}{low:g}, {high:g}{right}")
-
-
-def check_output_file(option: str, path: Path, suffixes: Iterable[str], overwrite: bool) -> None:
-    """Checks a file output: a known suffix, not a folder, not an existing file unless ``overwrite``, writable."""
-    suffixes = tuple(suffixes)
-    if path.suffix.lower() not in suffixes:
-        raise ValueError(f"{option} {path}: must end in {' or '.join(suffixes)}")
-    if path.is_dir():
-        raise IsADirectoryError(f"{option} {path}: is a folder; give a file path ending in {' or '.join(suffixes)}")
-    if path.exists() or path.is_symlink():
-        if not path.is_file():
-            raise ValueError(f"{option} {path}: exists and is not a regular file; choose another path")
-        if not overwrite:
-            raise FileExistsError(
-                f"{option} {path}: already exists; pass --overwrite to replace it, or choose another path"
-            )
-    check_writable(path, option)
 
 
 def check_frames_folder(path: Path, overwrite: bool) -> None:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .gaussians import check_count, check_number, check_output_file
+from .parsing import check_count, check_number, check_output_file
 
 MESH_OUTPUTS = (".glb", ".obj", ".ply")
 EDIT_OUTPUTS = (".ply", ".splat")

@@ -103,7 +103,8 @@ def run_train(args: argparse.Namespace) -> int:
     Returns 0 when the run finished, and 128 + the signal's number (143 for SIGTERM, 130 for SIGINT,
     as a shell reports a process the signal ended) when a signal stopped it after its checkpoint.
     """
-    from ..training.loop import make_accelerator, run
+    from ..training.loop import make_accelerator
+    from ..training.runs import run
 
     if args.task == "export":
         return run_export(args.options)
@@ -164,7 +165,7 @@ def run_embed_prompts(options: list[str]) -> int:
 
 def run_export(options: list[str]) -> int:
     """Runs ``videomv train export --resume CHECKPOINT --out DIR [--no-ema]``."""
-    from ..training.loop import export_checkpoint
+    from ..training.runs import export_checkpoint
 
     own = _OwnParser(prog="videomv train export")
     own.add_argument(

@@ -1,4 +1,5 @@
-"""Camera-conditioned video UNets, their configurations, text/image encoders and autoencoders."""
+"""Camera-conditioned video UNets, their configurations, text/image encoders, autoencoders and the
+Gaussian reconstructor: the models only (their training lives in :mod:`videomv.training`)."""
 
 from .autoencoder import (
     IdentityAutoencoder,
@@ -22,7 +23,6 @@ from .configs import (
 from .encoders import TextEmbeddingAdapter, encode_clip_image, encode_prompts, load_text_encoder, minilm_path
 from .lgm_convert import LGMConversionError, load_lgm_checkpoint
 from .reconstructor import RECONSTRUCTOR_PRESETS, GaussianReconstructor, ReconstructorOutput
-from .reconstructor_training import ReconstructorTrainingConfig, train_reconstructor
 from .unet import CameraI2VGenXLUNet, CameraUNet3DConditionModel
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "LGMConversionError",
     "ModelPreset",
     "ReconstructorOutput",
-    "ReconstructorTrainingConfig",
     "TextEmbeddingAdapter",
     "build_autoencoder",
     "decode_views",
@@ -54,5 +53,14 @@ __all__ = [
     "load_text_encoder",
     "minilm_path",
     "spatial_scale_factor",
-    "train_reconstructor",
 ]
+
+# Names that moved to a higher layer; the models may not import it, so they are not re-exported.
+_MOVED = {"ReconstructorTrainingConfig": "videomv.training", "train_reconstructor": "videomv.training"}
+
+
+def __getattr__(name: str) -> object:
+    """A one-line ImportError saying where a moved name lives now (the import statement shows it as is)."""
+    if name in _MOVED:
+        raise ImportError(f"videomv.models.{name} moved to {_MOVED[name]}: use `from {_MOVED[name]} import {name}`")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -302,7 +302,7 @@ class DiffusionX0Views:
     Encodes the views, noises the latents to ``t`` (``x_t = sqrt(ᾱ) x0 + sqrt(1 - ᾱ) ε``), runs
     the denoiser, turns its output into x̂0 (epsilon, v or sample prediction, from the
     scheduler's config) and decodes. This is the ``x0_views`` of
-    :func:`videomv.models.reconstructor_training.train_reconstructor` in ``mode="x0"``.
+    :func:`videomv.training.reconstructor.train_reconstructor` in ``mode="x0"``.
 
     Args:
         scheduler: the diffusers scheduler the model was trained with.

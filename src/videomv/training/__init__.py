@@ -1,4 +1,4 @@
-"""Training: configuration presets, crash-safe checkpoints and the accelerate-based loops.
+"""Training: configuration presets, crash-safe checkpoints, the accelerate loop and its tasks.
 
 Names are imported on first use (see :mod:`videomv._lazy`), so reading a preset does not load
 accelerate and the models.
@@ -14,6 +14,10 @@ __getattr__, __dir__, __all__ = attach(
             "save_checkpoint",
         ],
         "config": ["PRESETS", "TrainConfig", "apply_overrides", "describe", "preset"],
-        "loop": ["TrainResult", "build", "build_task", "export_checkpoint", "run", "train"],
+        "loop": ["TrainResult", "train"],
+        "reconstructor": [
+            "ReconstructorTask", "ReconstructorTrainingConfig", "ReconstructorTrainingResult", "train_reconstructor",
+        ],
+        "runs": ["build", "build_task", "export_checkpoint", "run"],
     },
 )  # fmt: skip

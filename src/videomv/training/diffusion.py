@@ -20,13 +20,13 @@ import torch.utils.checkpoint
 from torch import nn
 
 from ..models.configs import get_preset
-from ..models.reconstructor_training import sample_generators, step_generator
 from ..pipelines.packaging import point_at_bundled_minilm
 from ..pipelines.videomv import VideoMVPipeline
 from ..sampling.guidance import drop_condition
 from ..sampling.schedulers import make_scheduler
 from .config import TrainConfig
 from .prompt_cache import PromptEmbeddings
+from .seeding import sample_generators, step_generator
 
 logger = logging.getLogger(__name__)
 
