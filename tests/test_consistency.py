@@ -1,5 +1,6 @@
 """The consistency protocol rates views of one 3D object above views that disagree."""
 
+import pytest
 import torch
 
 from videomv.cameras import orbit
@@ -32,3 +33,23 @@ def test_consistent_views_score_higher_than_inconsistent_ones():
     bad = fit_consistency(mixed, cameras, **options).summary()
     assert good["psnr"] > bad["psnr"] + 3.0
     assert good["ssim"] > bad["ssim"]
+
+
+def test_true_views_fit_better_with_their_alpha_than_without() -> None:
+    # Without alpha the fit must paint the white background with Gaussians that then float in
+    # front of the held-out cameras; the alpha says the background is empty (issue 25).
+    cameras = orbit(12, 20.0, 2.0, size=32)
+    rendered = rasterize(scene(0), cameras, 32, 32, torch.ones(3))
+    views, alpha = rendered.rgb.clamp(0, 1), rendered.alpha.clamp(0, 1)
+    options = dict(steps=150, num_gaussians=1500, densify=False, seed=0)
+    with_alpha = fit_consistency(views, cameras, alpha=alpha, **options)
+    without = fit_consistency(views, cameras, **options)
+    assert with_alpha.summary()["psnr"] > without.summary()["psnr"] + 1.0
+    assert with_alpha.summary()["ssim"] > without.summary()["ssim"]
+    assert with_alpha.eval_views == without.eval_views == [1, 3, 5, 7, 9, 11]  # the same views, the same targets
+
+
+def test_alpha_must_match_the_views() -> None:
+    cameras = orbit(4, 20.0, 2.0, size=8)
+    with pytest.raises(ValueError, match="alpha must be"):
+        fit_consistency(torch.ones(4, 3, 8, 8), cameras, alpha=torch.ones(4, 1, 4, 4), steps=1)

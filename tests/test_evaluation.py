@@ -11,7 +11,7 @@ import torch
 from test_pipeline_3d_aware import SIZE, tiny_pipeline
 from videomv.cameras import orbit
 from videomv.cli.main import main
-from videomv.data.format import MultiViewSample, write_sample
+from videomv.data.format import MultiViewSample, read_sample, write_sample
 from videomv.evaluation import data_objects, zero_camera_embedding
 from videomv.evaluation.methods import CopyInputMethod, ExternalMethod, parse_methods
 from videomv.evaluation.report import to_json
@@ -289,3 +289,33 @@ def test_an_earlier_evaluation_is_checked_first_and_cleared_only_when_the_run_st
     assert prepare_output_folder(out, overwrite=True) == out
     assert sorted(p.name for p in out.iterdir()) == ["metrics.json", "report.md"]  # rewritten by the run
     assert prepare_output_folder(tmp_path / "new") == tmp_path / "new" and not (tmp_path / "new").exists()
+
+
+def test_controls_beside_the_model_paired_by_object(tmp_path, dataset, models) -> None:
+    out = tmp_path / "controls"
+    methods = "model,model-reversed,copy-input,blur-copy"
+    args = ["--data", dataset, "--split", "heldout", "--model", models["image"], "--methods", methods]
+    assert _run("eval", "views", *args, "--out", out, *FAST) == 0
+    record = json.loads((out / "metrics.json").read_text())
+    blur = record["method_settings"]["blur-copy"]
+    assert blur["search"]["objects"] == 1 and blur["sigma_px"] == blur["search"]["sigma"]  # the train split: 1 object
+    for name in ("heldout/blue_box", "heldout/red_sphere"):
+        scored = record["objects"][name]["methods"]
+        # model-reversed scores the model's views (sampled once) in the order 0, 3, 2, 1.
+        psnr, reversed_psnr = scored["model"]["per_view"]["psnr"], scored["model-reversed"]["per_view"]["psnr"]
+        assert reversed_psnr[2] == pytest.approx(psnr[2])  # the view opposite the input meets itself
+        model = read_sample(out / "views" / "model" / name).images
+        assert read_sample(out / "views" / "model-reversed" / name).images.equal(model[[0, 3, 2, 1]])
+    paired = record["paired"]
+    assert paired["reference"] == "model" and set(paired["minus"]) == {"model-reversed", "copy-input", "blur-copy"}
+    assert paired["turn"] == paired["minus"]["model-reversed"] and paired["turn"]["psnr"]["n"] == 2
+    report = (out / "report.md").read_text()
+    assert "Turn score" in report and "## model minus each method, paired by object" in report
+    assert "## Per object: SSIM" in report
+
+    # --blur-sigma 0 is the copy, to the digit.
+    zero = tmp_path / "zero"
+    assert _run("eval", "views", "--data", dataset, "--split", "heldout", "--methods", "copy-input,blur-copy",
+                "--blur-sigma", "0", "--out", zero, *FAST) == 0  # fmt: skip
+    summary = json.loads((zero / "metrics.json").read_text())["summary"]
+    assert summary["blur-copy"]["psnr"] == summary["copy-input"]["psnr"]

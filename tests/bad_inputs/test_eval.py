@@ -102,6 +102,10 @@ OPTIONS = {
     # Formerly found only after the model had loaded.
     "unknown layout": (["--layout", "nope"], ("layout", "nope")),
     "unknown split": (["--split", "nope"], ("split", "nope")),
+    # blur-copy's blur (issue 25): a number of pixels, or auto with a train split to choose it on.
+    "--blur-sigma negative": (["--methods", "blur-copy", "--blur-sigma", "-1"], ("--blur-sigma", "-1")),
+    "--blur-sigma not a number": (["--methods", "blur-copy", "--blur-sigma", "wide"], ("--blur-sigma", "wide")),
+    "--blur-sigma auto without a train split": (["--methods", "blur-copy"], ("--blur-sigma auto", "train split")),
 }
 
 

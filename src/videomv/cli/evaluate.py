@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 from typing import Any
 
 from .generate import add_sampling_arguments
 
-DEFAULT_METHODS = {"views": "model,plain,copy-input", "consistency": "model,plain", "text": "model"}
+# Blurs beyond this many pixels leave a flat colour at any size we score: almost surely a typo.
+MAX_BLUR_SIGMA = 256.0
+
+DEFAULT_METHODS = {
+    "views": "model,model-reversed,plain,copy-input,blur-copy", "consistency": "model,plain", "text": "model",
+}  # fmt: skip
 _COMMON_HELP = (
-    "Methods: model (the pipeline as shipped: 3D-aware sampling when it has a reconstructor), plain (no 3D-aware "
-    "sampling), no-camera (camera embedding zeroed), copy-input (every view = the input view), ground-truth (the "
-    "ground-truth views), external:DIR (another method's views: DIR/<object>/ in the on-disk format). Writes "
+    "Methods: model (the pipeline as shipped: 3D-aware sampling when it has a reconstructor), model-reversed (the "
+    "model's views scored against the orbit reversed: what they score without following the camera), plain (no "
+    "3D-aware sampling), no-camera (camera embedding zeroed), copy-input (every view = the input view), blur-copy "
+    "(every view = the input view blurred, see --blur-sigma), ground-truth (the ground-truth views), external:DIR "
+    "(another method's views: DIR/<object>/ in the on-disk format). The report gives model minus every other "
+    "method paired by object (mean ± standard error) and the turn score (model minus model-reversed). Writes "
     "OUT/metrics.json, OUT/report.md, OUT/plots/*.png and OUT/views/<method>/<object>/."
 )
 
@@ -45,6 +54,11 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
     )
     add_sampling_arguments(parser)
     parser.add_argument("--seed", type=int, default=0, metavar="K", help="sampling seed, the same for every object")
+    parser.add_argument(
+        "--blur-sigma", default="auto", metavar="auto|S",
+        help="blur-copy's Gaussian blur in pixels at the scoring size; auto (default): the blur with the best mean "
+        "PSNR on the train split of --data (the held-out objects never tune it)",
+    )  # fmt: skip
     parser.add_argument("--device", default="auto", help="auto (CUDA if available, else CPU), cpu, cuda, cuda:1 ...")
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
     parser.add_argument("--no-save-views", dest="save_views", action="store_false", help="do not keep the views")
@@ -128,6 +142,7 @@ def _check_args(args: argparse.Namespace, prompts: list[str]) -> None:
         raise ValueError(f"--input-view must be a view index (0 or more), got {args.input_view}")
     _sampling_settings(args).check()
     _recon_views(args)
+    _blur_sigma(args)
     if args.data is not None:
         _check_data(args)
 
@@ -173,6 +188,68 @@ def _recon_views(args: argparse.Namespace) -> list[int] | None:
     return [int(token) for token in tokens]
 
 
+def _blur_sigma(args: argparse.Namespace) -> float | None:
+    """``--blur-sigma`` in pixels, None for ``auto``, or a one-line error."""
+    text = str(getattr(args, "blur_sigma", "auto")).strip()
+    if text == "auto":
+        return None
+    try:
+        sigma = float(text)
+    except ValueError:
+        sigma = math.nan
+    if not (math.isfinite(sigma) and 0 <= sigma <= MAX_BLUR_SIGMA):
+        raise ValueError(f"--blur-sigma {text!r}: give auto or a blur in pixels from 0 to {MAX_BLUR_SIGMA:g}")
+    return sigma
+
+
+def _blur_training_objects(args: argparse.Namespace, size: int | None, views: int | None) -> list:
+    """The objects ``--blur-sigma auto`` chooses on: --data's train split, read like the evaluated ones."""
+    from ..evaluation.objects import data_objects
+
+    try:
+        return data_objects(args.data, "train", args.layout, args.input_view, args.views, size, default_views=views)
+    except (FileNotFoundError, ValueError) as err:
+        raise ValueError(
+            f"--blur-sigma auto chooses blur-copy's blur on the train split of --data, which {args.data} lacks "
+            f"({err}); give --blur-sigma S (pixels), or leave blur-copy out"
+        ) from None
+
+
+def _requested_methods(args: argparse.Namespace) -> list[str]:
+    """The methods asked for (or the protocol's defaults), checked before anything is loaded.
+
+    The default ``blur-copy`` is left out, with a note, when ``--blur-sigma auto`` has no train
+    split to choose on; asked for by name, that is an error.
+    """
+    from ..evaluation.methods import parse_methods
+
+    names = parse_methods(DEFAULT_METHODS[args.protocol] if args.methods is None else args.methods)
+    if "blur-copy" in names and _blur_sigma(args) is None:
+        try:
+            if args.data is None:
+                raise ValueError("--blur-sigma auto needs --data with a train split; give --blur-sigma S (pixels)")
+            _blur_training_objects(args, None, None)
+        except ValueError:
+            if args.methods is not None:
+                raise
+            print("videomv: note: blur-copy left out: --data has no train split to choose its blur on")
+            names.remove("blur-copy")
+    return names
+
+
+def _blur(args: argparse.Namespace, names: list[str], size: int | None, pipe: Any) -> Any:
+    """blur-copy's sigma, or the search that chose it on the train split (None without blur-copy)."""
+    from ..evaluation.controls import choose_blur_on
+
+    if "blur-copy" not in names:
+        return None
+    sigma = _blur_sigma(args)
+    if sigma is not None:
+        return sigma
+    views = pipe.config.num_views if pipe is not None else None
+    return choose_blur_on(_blur_training_objects(args, size, views))
+
+
 def _check_data(args: argparse.Namespace) -> None:
     """``--data`` is a folder that holds objects of ``--layout`` (and ``--split``): listed, not read."""
     from ..evaluation.objects import data_objects
@@ -185,10 +262,8 @@ def _check_data(args: argparse.Namespace) -> None:
         raise ValueError(f"--data {args.data}: no objects to evaluate")
 
 
-def _resolve_methods(args: argparse.Namespace, pipe: Any) -> list[str]:
-    from ..evaluation.methods import parse_methods
-
-    names = parse_methods(DEFAULT_METHODS[args.protocol] if args.methods is None else args.methods)
+def _resolve_methods(args: argparse.Namespace, requested: list[str], pipe: Any) -> list[str]:
+    names = list(requested)
     if args.methods is None and pipe is not None and pipe.reconstructor is None:
         names = [n for n in names if n != "plain"]  # nothing to compare against without 3D-aware sampling
     return names
@@ -227,12 +302,12 @@ def _objects(args: argparse.Namespace, prompts: list[str], pipe: Any, size: int 
 
 def run_eval(args: argparse.Namespace) -> int:
     from ..evaluation.harness import check_output_folder, prepare_output_folder, run_evaluation
-    from ..evaluation.methods import build_methods, needs_model, parse_methods
+    from ..evaluation.methods import build_methods, needs_model
     from ..pipelines.export import load_pipeline
 
     prompts = _read_prompts(args)
     _check_args(args, prompts)
-    requested = parse_methods(DEFAULT_METHODS[args.protocol] if args.methods is None else args.methods)
+    requested = _requested_methods(args)
     check_output_folder(args.out, args.overwrite)
     # The consistency protocol's recon columns use the model's reconstructor, baselines' views included.
     wants_model = needs_model(requested) or args.protocol == "consistency"
@@ -241,11 +316,12 @@ def run_eval(args: argparse.Namespace) -> int:
         pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=not args.no_progress)
     if pipe is not None:
         pipe.set_progress_bar_config(disable=True)  # one bar per object is enough
-    names = _resolve_methods(args, pipe)
+    names = _resolve_methods(args, requested, pipe)
     size = args.size if args.size is not None or pipe is None else pipe.image_size
     methods = build_methods(
         names, pipe, args.steps, args.guidance, from_text=args.protocol == "text",
         refine_steps=args.three_d_aware_steps, refine_blend=args.three_d_aware_blend,
+        blur=_blur(args, names, size, pipe),
     )  # fmt: skip
     settings = {
         "model": (str(args.model.resolve()) if args.model else "default") if pipe is not None else None,
@@ -255,6 +331,7 @@ def run_eval(args: argparse.Namespace) -> int:
         "device": str(pipe.device) if pipe is not None else None,
         "fit_steps": getattr(args, "fit_steps", None), "fit_gaussians": getattr(args, "fit_gaussians", None),
         "recon_views": getattr(args, "recon_views", None),
+        "blur_sigma": args.blur_sigma if "blur-copy" in names else None,
     }  # fmt: skip
     protocol, objects = _protocol(args, pipe), _objects(args, prompts, pipe, size)
     # Only now, with everything loaded and checked, is an earlier evaluation's output cleared.

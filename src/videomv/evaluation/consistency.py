@@ -21,6 +21,7 @@ from ..gaussians import Gaussians, rasterize
 from ..gaussians.fit import fit_gaussians
 from ..models.reconstructor import GaussianReconstructor
 from ..sampling.three_d_aware import evenly_spaced_views
+from .controls import uncomposite
 from .metrics import mean_finite, score_views
 
 
@@ -61,18 +62,28 @@ def fit_consistency(
     steps: int = 500,
     seed: int = 0,
     progress: bool = False,
+    alpha: torch.Tensor | None = None,
     **fit_options: Any,
 ) -> ConsistencyResult:
     """Scores how well one 3D model explains a set of views (the paper's protocol).
 
+    Give the views' coverage whenever there is one. Without it the fit sees an opaque picture
+    whose background must be painted by Gaussians floating in front of the other cameras, so
+    views of one true object score far below their consistency (13 dB against 22 dB with alpha
+    on a real object); with it, the background is fitted as empty and the fit starts from the
+    visual hull.
+
     Args:
         views: ``(F, 3, H, W)`` generated views in [0, 1] (RGB on ``background``) or
-            ``(F, 4, H, W)`` RGBA.
+            ``(F, 4, H, W)`` RGBA (straight colour).
         cameras: their ``F`` cameras.
         background: the colour the RGB views were generated on, used for fitting and rendering.
         steps: fitting steps.
         seed: seed of the fit.
         progress: show the fit's progress bar.
+        alpha: ``(F, 1, H, W)`` coverage of RGB ``views`` (the ground truth's alpha, the alpha of
+            the Gaussians that made them, or a matte); the fit then sees RGBA. The scored targets
+            stay the views as given.
         **fit_options: passed on to ``fit_gaussians`` (e.g. ``num_gaussians``, ``densify``).
 
     Returns:
@@ -82,10 +93,15 @@ def fit_consistency(
         raise ValueError(
             f"views must be (F, 3 or 4, H, W) with one camera each; got {tuple(views.shape)} for {len(cameras)} cameras"
         )
+    if alpha is not None and (views.shape[1] != 3 or alpha.shape != (len(views), 1, *views.shape[2:])):
+        raise ValueError(
+            f"alpha must be (F, 1, H, W) beside RGB views; got {tuple(alpha.shape)} for {tuple(views.shape)}"
+        )
     fit_idx, eval_idx = split_views(len(views))
     bg = torch.as_tensor(background, dtype=torch.float32).expand(3)
+    fitted = views if alpha is None else torch.cat([uncomposite(views, alpha, bg), alpha], dim=1)
     gaussians, _ = fit_gaussians(
-        views[fit_idx],
+        fitted[fit_idx],
         cameras[fit_idx],
         steps=steps,
         background=tuple(bg.tolist()),

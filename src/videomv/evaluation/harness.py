@@ -22,7 +22,7 @@ from tqdm.auto import tqdm
 
 from ..data.format import MultiViewSample, write_sample
 from ..fileio import check_writable
-from .methods import Method
+from .methods import Method, split_alpha
 from .metrics import LPIPS_UNAVAILABLE
 from .objects import EvalObject, ObjectSource
 from .protocols import EvalProtocol
@@ -30,6 +30,7 @@ from .report import (
     METRICS_FILE,
     PLOTS_DIR,
     REPORT_FILE,
+    paired_comparisons,
     summarise,
     versions,
     write_metrics,
@@ -134,6 +135,7 @@ def run_evaluation(
     record["run_metrics"] = protocol.finish()
     record["notes"] = [*LPIPS_UNAVAILABLE, *TEXT_METRICS_UNAVAILABLE]
     record["summary"] = summarise(record)
+    record["paired"] = paired_comparisons(record)
     plots = write_plots(out, record)
     record["plots"] = plots
     write_metrics(out, record)
@@ -188,4 +190,6 @@ def _record_failure(record: dict[str, Any], name: str, method: str | None, err: 
 
 def _save_views(folder: Path, obj: EvalObject, views: Any) -> None:
     meta = {"object": obj.name, "source_views": obj.source_views}
-    write_sample(folder, MultiViewSample(views, obj.cameras, obj.caption, meta), overwrite=True)
+    # The RGB as scored: re-read as external:DIR it scores the same (the coverage is not kept).
+    rgb, _ = split_alpha(views)
+    write_sample(folder, MultiViewSample(rgb, obj.cameras, obj.caption, meta), overwrite=True)

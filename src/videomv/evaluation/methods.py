@@ -7,16 +7,26 @@ in [0, 1] at the object's cameras and size, so one scoring code rates them all:
 * ``plain``: the pipeline without 3D-aware sampling;
 * ``no-camera``: the pipeline with its camera embedding switched off (the video model alone);
 * ``copy-input``: every view is the input view (what a method that ignores the camera scores);
+* ``blur-copy``: every view is the input view Gaussian-blurred (sigma chosen on the train split:
+  :func:`~videomv.evaluation.controls.choose_blur_sigma`), what hedging alone scores;
+* ``model-reversed``: the ``model`` method's views scored against the orbit walked the other way
+  (:func:`~videomv.evaluation.controls.reversed_order`; sampled once, shared with ``model``);
 * ``ground-truth``: the ground-truth views themselves (the ceiling of consistency and text checks);
 * ``external:DIR``: views another method wrote, one sample folder per object in the on-disk
   format (``DIR/<object id>/`` or ``DIR/<object folder name>/``).
+
+Views are ``(F, 3, H, W)``, the RGB as generated on white, or ``(F, 4, H, W)`` when the method
+knows where its object is: the same RGB plus a coverage channel (the ground truth's alpha, the
+alpha of the pipeline's Gaussians rendered at the cameras). The RGB is never changed by it: it is
+what every protocol scores; the coverage lets the consistency fit explain the background as empty
+(:func:`split_alpha`).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,10 +34,14 @@ import torch
 import torch.nn.functional as F
 
 from ..data.format import read_sample
+from ..gaussians import Gaussians, rasterize
+from .controls import BlurSearch, gaussian_blur, matte, reversed_order
 from .objects import BACKGROUND, EvalObject
 
 MODEL_METHODS = ("model", "plain", "no-camera")
-BASELINES = ("copy-input", "ground-truth")
+# Methods that reuse the model's views: they need the pipeline too.
+MODEL_CONTROLS = ("model-reversed",)
+BASELINES = ("copy-input", "blur-copy", "ground-truth")
 EXTERNAL_PREFIX = "external:"
 
 
@@ -37,7 +51,7 @@ class Method(Protocol):
     name: str
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
-        """``(F, 3, H, W)`` views in [0, 1] at ``obj.cameras``."""
+        """``(F, 3, H, W)`` views in [0, 1] at ``obj.cameras``, or ``(F, 4, H, W)`` with their coverage."""
         ...
 
     def describe(self) -> dict[str, Any]:
@@ -59,8 +73,25 @@ def zero_camera_embedding(unet: torch.nn.Module) -> Iterator[None]:
         handle.remove()
 
 
+def split_alpha(views: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """``(rgb, coverage)`` of a method's views: the RGB on white, and the ``(F, 1, H, W)`` coverage or None."""
+    return (views[:, :3], views[:, 3:]) if views.shape[1] == 4 else (views, None)
+
+
+def with_alpha(rgb: torch.Tensor, alpha: torch.Tensor | None) -> torch.Tensor:
+    """``(F, 4, H, W)`` views (RGB on white plus coverage), or ``rgb`` unchanged when there is no coverage."""
+    return rgb if alpha is None else torch.cat([rgb, alpha.to(rgb)], dim=1)
+
+
+def gaussian_coverage(gaussians: Gaussians, obj: EvalObject) -> torch.Tensor:
+    """``(F, 1, H, W)`` alpha of ``gaussians`` rendered at the object's cameras and size."""
+    with torch.no_grad():
+        rendered = rasterize(gaussians.to(device="cpu", dtype=torch.float32), obj.cameras, obj.size, obj.size)
+    return rendered.alpha.clamp(0, 1)
+
+
 def resize_views(views: torch.Tensor, size: int) -> torch.Tensor:
-    """``(F, 3, h, w)`` views resized to ``size`` x ``size`` (area-averaged when shrinking)."""
+    """``(F, C, h, w)`` views resized to ``size`` x ``size`` (area-averaged when shrinking)."""
     if views.shape[-2:] == (size, size):
         return views
     if views.shape[-1] > size:
@@ -84,8 +115,17 @@ class ModelMethod:
     refine_steps: list[int] | list[float] | None = None
     refine_blend: float | None = None
 
+    # The last object sampled, its seed and views: ``model-reversed`` reuses them instead of sampling again.
+    _last: tuple[EvalObject, int, torch.Tensor] | None = field(default=None, init=False, repr=False)
+
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
-        """Samples the object's views with the pipeline (image models get the input view, text models the caption)."""
+        """Samples the object's views with the pipeline (image models get the input view, text models the caption).
+
+        Returns them with their coverage: the alpha of the pipeline's Gaussians (reconstructed from
+        the final views) rendered at the object's cameras, or a matte of the views without a reconstructor.
+        """
+        if self._last is not None and self._last[0] is obj and self._last[1] == seed:
+            return self._last[2].clone()
         if self.pipe.conditioning == "text" or self.from_text:
             if not obj.caption:
                 raise ValueError(f"{obj.name} has no caption for the text-to-views model")
@@ -99,7 +139,10 @@ class ModelMethod:
                 generator=torch.Generator().manual_seed(seed), output_type="pt", three_d_aware=self.three_d_aware,
                 three_d_aware_steps=self.refine_steps, three_d_aware_blend=self.refine_blend,
             )  # fmt: skip
-        return resize_views(output.views[0].float().cpu(), obj.size)  # scored on the CPU beside the ground truth
+        rgb = resize_views(output.views[0].float().cpu(), obj.size)  # scored on the CPU beside the ground truth
+        views = with_alpha(rgb, gaussian_coverage(output.gaussians[0], obj) if output.gaussians else matte(rgb))
+        self._last = (obj, seed, views)
+        return views.clone()
 
     def describe(self) -> dict[str, Any]:
         """The sampling settings that distinguish this method."""
@@ -123,12 +166,62 @@ class CopyInputMethod:
     name = "copy-input"
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
-        """The input view repeated at every camera."""
-        return obj.condition.expand(len(obj), -1, -1, -1).clone()
+        """The input view (with its alpha) repeated at every camera."""
+        first = with_alpha(obj.condition[None], None if obj.alpha is None else obj.alpha[:1])
+        return first.expand(len(obj), -1, -1, -1).clone()
 
     def describe(self) -> dict[str, Any]:
         """This baseline has no settings."""
         return {"kind": "baseline"}
+
+
+@dataclass
+class BlurCopyMethod:
+    """Every view is the input view blurred by a Gaussian of ``sigma`` pixels: what hedging alone scores.
+
+    A model whose views are soft blobs of the input's silhouette and colours beats ``copy-input``
+    on PSNR and SSIM without turning; it does not beat this control unless its views are better
+    than the best blur. ``sigma = 0`` is ``copy-input``.
+    """
+
+    sigma: float
+    search: BlurSearch | None = None
+    name: str = "blur-copy"
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """The blurred input view (colour on white and alpha blurred alike) at every camera."""
+        first = CopyInputMethod().generate(obj, seed)[:1]
+        return gaussian_blur(first, self.sigma).expand(len(obj), -1, -1, -1).clone()
+
+    def describe(self) -> dict[str, Any]:
+        """The blur and, when it was searched, on what and how every candidate scored."""
+        described: dict[str, Any] = {"kind": "baseline", "sigma_px": self.sigma}
+        if self.search is not None:
+            described["chosen_on"] = "train split of --data, by mean PSNR over the novel views"
+            described["search"] = self.search.describe()
+        return described
+
+
+@dataclass
+class ReversedMethod:
+    """The ``model`` method's views scored against the orbit walked the other way from the input view.
+
+    Generated view ``j`` meets ground-truth view ``-j mod F``. Views that follow the camera lose
+    here; views that do not (or an object that is mirror-symmetric about the input view) score the
+    same as in the true order. The model is sampled once: ``base`` keeps its last views.
+    """
+
+    base: ModelMethod
+    name: str = "model-reversed"
+
+    def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
+        """``base``'s views (with their coverage) in reversed orbit order, the input view first."""
+        views = self.base.generate(obj, seed)
+        return views[reversed_order(len(views))]
+
+    def describe(self) -> dict[str, Any]:
+        """Which method's views, in which order."""
+        return {"kind": "control", "views_of": self.base.name, "order": "0, F-1, ..., 1 (the orbit reversed)"}
 
 
 class GroundTruthMethod:
@@ -137,10 +230,10 @@ class GroundTruthMethod:
     name = "ground-truth"
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
-        """The ground-truth views."""
+        """The ground-truth views with their alpha."""
         if obj.views is None:
             raise ValueError(f"{obj.name} has no ground truth; the ground-truth method needs --data")
-        return obj.views.clone()
+        return with_alpha(obj.views, obj.alpha).clone()
 
     def describe(self) -> dict[str, Any]:
         """This reference has no settings."""
@@ -171,9 +264,10 @@ class ExternalMethod:
         )
 
     def generate(self, obj: EvalObject, seed: int) -> torch.Tensor:
-        """The stored views of the object, composited on white at the object's size."""
+        """The stored views of the object, composited on white at the object's size, with their alpha or a matte."""
         sample = read_sample(self.folder(obj))
-        views = sample.composited(BACKGROUND)
+        rgb = sample.composited(BACKGROUND)
+        views = with_alpha(rgb, sample.rgba[:, 3:] if sample.images.shape[1] == 4 else matte(rgb, BACKGROUND))
         if len(views) != len(obj) and len(views) == obj.source_total:
             views = views[obj.source_views]
         if len(views) != len(obj):
@@ -199,15 +293,15 @@ def parse_methods(spec: str | list[str]) -> list[str]:
             folder = Path(name[len(EXTERNAL_PREFIX) :])
             if not folder.is_dir():
                 raise FileNotFoundError(f"external method folder not found: {folder}")
-        elif name not in (*MODEL_METHODS, *BASELINES):
-            known = ", ".join((*MODEL_METHODS, *BASELINES, "external:DIR"))
+        elif name not in (*MODEL_METHODS, *MODEL_CONTROLS, *BASELINES):
+            known = ", ".join((*MODEL_METHODS, *MODEL_CONTROLS, *BASELINES, "external:DIR"))
             raise ValueError(f"unknown method {name!r}; use some of {known}")
     return names
 
 
 def needs_model(names: list[str]) -> bool:
     """Whether any of the methods samples the pipeline."""
-    return any(name in MODEL_METHODS for name in names)
+    return any(name in (*MODEL_METHODS, *MODEL_CONTROLS) for name in names)
 
 
 def build_methods(
@@ -218,26 +312,42 @@ def build_methods(
     from_text: bool = False,
     refine_steps: list[int] | list[float] | None = None,
     refine_blend: float | None = None,
+    blur: float | BlurSearch | None = None,
 ) -> list[Method]:
     """The methods called ``names`` (see :func:`parse_methods`); model methods share ``pipe``.
 
     ``from_text`` makes the model methods generate from the caption alone (the text protocol);
-    ``refine_steps`` and ``refine_blend`` set the 3D-aware schedule (None: the model's).
+    ``refine_steps`` and ``refine_blend`` set the 3D-aware schedule (None: the model's). ``blur``
+    is ``blur-copy``'s sigma in pixels, or the search that chose it (required with ``blur-copy``).
+    ``model-reversed`` reuses the ``model`` method's views (one is made for it if not asked for).
     """
     if needs_model(names) and pipe is None:
-        raise ValueError("the methods model, plain and no-camera need a pipeline (--model)")
+        raise ValueError("the methods model, model-reversed, plain and no-camera need a pipeline (--model)")
     if "plain" in names and pipe.reconstructor is None:
         raise ValueError("'plain' compares against 3D-aware sampling, but the model has no reconstructor")
+    if "blur-copy" in names and blur is None:
+        raise ValueError("blur-copy needs its blur: pass --blur-sigma S (pixels) or auto (chosen on the train split)")
+
+    def model(name: str) -> ModelMethod:
+        return ModelMethod(name, pipe, three_d_aware=name != "plain", camera=name != "no-camera", steps=steps,
+                           guidance=guidance, from_text=from_text, refine_steps=refine_steps,
+                           refine_blend=refine_blend)  # fmt: skip
+
+    # One "model" method, shared by model-reversed, so the model is sampled once per object.
+    shared = model("model") if any(n in ("model", "model-reversed") for n in names) else None
     methods: list[Method] = []
     for name in names:
-        if name in MODEL_METHODS:
-            methods.append(
-                ModelMethod(name, pipe, three_d_aware=name != "plain", camera=name != "no-camera", steps=steps,
-                            guidance=guidance, from_text=from_text, refine_steps=refine_steps,
-                            refine_blend=refine_blend)
-            )  # fmt: skip
+        if name == "model":
+            methods.append(shared)
+        elif name in MODEL_METHODS:
+            methods.append(model(name))
+        elif name == "model-reversed":
+            methods.append(ReversedMethod(shared))
         elif name == "copy-input":
             methods.append(CopyInputMethod())
+        elif name == "blur-copy":
+            search = blur if isinstance(blur, BlurSearch) else None
+            methods.append(BlurCopyMethod(search.sigma if search else float(blur), search))
         elif name == "ground-truth":
             methods.append(GroundTruthMethod())
         else:

@@ -3,8 +3,9 @@
 * :class:`ViewsProtocol` (image→views): PSNR / SSIM / LPIPS against the ground truth, full
   frame and on the ground truth's foreground; means over the **novel** views (the input view is
   given to the methods, not generated).
-* :class:`ConsistencyProtocol` (the paper's): Gaussians fitted on the even views scored on the
-  odd ones (``fit_*``), and the reconstructor's Gaussians from K views scored on all (``recon_*``).
+* :class:`ConsistencyProtocol` (the paper's): Gaussians fitted on the even views (with the
+  coverage the method gives: ground-truth alpha, the model's Gaussians' alpha, or a matte) scored
+  on the odd ones (``fit_*``), and the reconstructor's Gaussians from K views scored on all (``recon_*``).
 * :class:`TextProtocol` (text→views): prompt following of procedural captions (colour, shape),
   CLIP score, and FID over the whole run; the last two only with local weights.
 
@@ -20,6 +21,7 @@ import torch
 
 from ..models.reconstructor import GaussianReconstructor
 from .consistency import ConsistencyResult, fit_consistency, reconstructor_consistency
+from .methods import split_alpha
 from .metrics import mean_finite, psnr, score_views, ssim
 from .objects import BACKGROUND, EvalObject
 from .prompt_following import check_prompt
@@ -81,6 +83,7 @@ class ViewsProtocol:
         """Scores ``views`` against ``obj``'s ground truth."""
         if obj.views is None or obj.mask is None:
             raise ValueError(f"{obj.name} has no ground truth to score against; the views protocol needs --data")
+        views, _ = split_alpha(views)  # the RGB as generated is what is scored
         per_view: PerView = {**score_views(views, obj.views), **masked_scores(views, obj.views, obj.mask)}
         # View 0 is the input view: the methods were given it.
         mean = {name: mean_of(per_view.get(name), skip=0 if len(obj) > 1 else None) for name in self.headline}
@@ -119,8 +122,10 @@ class ConsistencyProtocol:
         self.higher_is_better = {name: not name.endswith("lpips") for name in self.headline}
 
     def score(self, obj: EvalObject, views: torch.Tensor, method: str) -> dict[str, Any]:
-        """Fits (and reconstructs) Gaussians from ``views`` and scores their renders."""
-        results = {"fit": fit_consistency(views, obj.cameras, BACKGROUND, self.fit_steps, **self.fit_options)}
+        """Fits (and reconstructs) Gaussians from ``views`` (with their coverage, if any) and scores their renders."""
+        views, alpha = split_alpha(views)
+        fit = fit_consistency(views, obj.cameras, BACKGROUND, self.fit_steps, alpha=alpha, **self.fit_options)
+        results = {"fit": fit}
         if self.reconstructor is not None:
             results["recon"] = reconstructor_consistency(
                 views, obj.cameras, self.reconstructor, self.reconstructor_views, BACKGROUND
@@ -172,6 +177,7 @@ class TextProtocol:
         """Checks ``views`` against the object's caption; feeds the run's FID."""
         if not obj.caption:
             raise ValueError(f"{obj.name} has no caption or prompt to check the views against")
+        views, _ = split_alpha(views)
         check = check_prompt(views, obj.cameras, obj.caption, BACKGROUND) or {}
         per_view: PerView = {
             "silhouette_iou": check.get("silhouette_iou"),
