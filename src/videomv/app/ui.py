@@ -372,7 +372,7 @@ def build_app(
         camera = viewer_camera(shown["record"])
         summary = _summary(shown["record"], time.perf_counter() - start)
         files = (shown["ply"], shown["mesh"], shown["video"], shown["zip"])
-        return shown["views"], shown["video"], shown["mesh"], *files, camera, summary
+        return shown["views"], shown["video"], shown["mesh"], shown["mesh"], *files, camera, summary
 
     # No analytics: the app must work offline and send nothing anywhere.
     blocks = gr.Blocks(
@@ -425,7 +425,7 @@ def build_app(
                     # Kept in the page while the mesh tab is shown: the viewer draws into this element.
                     with gr.Tab("3D Gaussians", id="splats", elem_id="videomv-splats-tab", render_children=True):
                         gr.HTML(VIEWER_HTML, label="3D Gaussians", elem_id="videomv-viewer")
-                    with gr.Tab("Mesh", id="mesh", elem_id="videomv-mesh-tab"):
+                    with gr.Tab("Mesh", id="mesh", elem_id="videomv-mesh-tab") as mesh_tab:
                         mesh_view = gr.Model3D(
                             label="Mesh (textured, from the Gaussians)", height=420, elem_id="videomv-mesh",
                             clear_color=(0.07, 0.07, 0.07, 1.0),
@@ -443,10 +443,15 @@ def build_app(
                     mp4 = gr.File(label="Orbit video (.mp4)", elem_id="videomv-mp4")
                     archive = gr.File(label="Everything (.zip)", elem_id="videomv-zip")
                 camera = gr.JSON(visible=False)
+                shown_mesh = gr.State(None)  # the mesh file on the server, to show again when its tab opens
         inputs = [image, prompt, views, elevation, steps, guidance, seed, three_d_aware, mesh]
-        outputs = [gallery, video, mesh_view, ply, glb, mp4, archive, camera, status]
+        outputs = [gallery, video, mesh_view, shown_mesh, ply, glb, mp4, archive, camera, status]
         event = run.click(generate, inputs, outputs, concurrency_limit=1, concurrency_id="generate")
         event.success(None, [ply, camera], None, js=SHOW_IN_VIEWER_JS)
+        # Gradio's 3D model viewer draws nothing for a value set while its tab was hidden: clear and
+        # set it again whenever the tab opens.
+        reopened = mesh_tab.select(lambda: None, None, mesh_view, queue=False, show_progress="hidden")
+        reopened.then(lambda path: path, shown_mesh, mesh_view, queue=False, show_progress="hidden")
     return demo
 
 
