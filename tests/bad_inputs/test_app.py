@@ -26,7 +26,7 @@ from videomv.app import AppLimits, Workspace
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("gradio") is None, reason="gradio not installed")
 
 LIMITS = AppLimits(max_upload_mb=0.05, max_views=8, max_steps=4, max_client_mb=0.2, max_uploads_mb=1.0)
-FORM = {"views": VIEWS, "elevation": 10.0, "steps": 2, "guidance": 3.0, "seed": 5, "three_d_aware": True}
+FORM = {"views": VIEWS, "elevation": 10.0, "steps": 2, "guidance": 3.0, "seed": 5, "three_d_aware": True, "mesh": False}
 
 
 def _png(size: int = 32) -> bytes:
