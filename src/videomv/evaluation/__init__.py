@@ -2,6 +2,7 @@
 baselines and ablations, and reports (``videomv eval``)."""
 
 from .consistency import ConsistencyResult, fit_consistency, reconstructor_consistency
+from .controls import choose_blur_sigma, gaussian_blur, paired_difference, reversed_order
 from .harness import check_output_folder, prepare_output_folder, run_evaluation
 from .methods import build_methods, parse_methods, zero_camera_embedding
 from .metrics import LPIPS_UNAVAILABLE, lpips, mean_finite, psnr, score_views, ssim
@@ -19,16 +20,20 @@ __all__ = [
     "build_methods",
     "check_output_folder",
     "check_prompt",
+    "choose_blur_sigma",
     "data_objects",
     "fit_consistency",
+    "gaussian_blur",
     "lpips",
     "mean_finite",
     "object_from_sample",
+    "paired_difference",
     "parse_methods",
     "prepare_output_folder",
     "prompt_objects",
     "psnr",
     "reconstructor_consistency",
+    "reversed_order",
     "run_evaluation",
     "score_views",
     "ssim",
