@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_models import GENERATE, edit, model  # noqa: F401 (model: the good tiny folder, a fixture)
 
 from conftest import assert_refused
-from test_models import GENERATE, edit, model  # noqa: F401 (model: the good tiny folder, a fixture)
 
 CASES: dict[str, tuple[str, dict[str, object], tuple[str, ...]]] = {
     'autocast_dtype "float8"': ("model_index.json", {"autocast_dtype": "float8"}, ("autocast_dtype", "float8")),
