@@ -70,7 +70,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 def add_mesh_arguments(parser: argparse.ArgumentParser, prefix: str = "mesh-") -> None:
     """The meshing options, shared by ``mesh`` and the ``--mesh`` of ``fit`` and ``generate`` (``--mesh-...`` there)."""
-    from ..gaussians.mesh import MeshOptions
+    from ..gaussians.mesh_options import MeshOptions
 
     d = MeshOptions()
     options = [
@@ -106,7 +106,7 @@ def given_mesh_options(args: argparse.Namespace) -> list[str]:
 
 def mesh_options(args: argparse.Namespace) -> Any:
     """The :class:`MeshOptions` of the parsed meshing options, each checked with a one-line error naming it."""
-    from ..gaussians.mesh import MeshOptions
+    from ..gaussians.mesh_options import MeshOptions
 
     p = f"--{args.mesh_prefix}"
     check_count(f"{p}resolution", args.mesh_resolution, 1024, "a 1024³ grid holds 4 GiB", low=8)

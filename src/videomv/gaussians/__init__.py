@@ -18,8 +18,9 @@ from .edit import (
 )
 from .fit import fit_gaussians, init_gaussians, psnr, ssim
 from .io import load_ply, save_ply, save_splat
-from .mesh import MeshOptions, TriangleMesh, gaussians_to_mesh
+from .mesh import TriangleMesh, gaussians_to_mesh
 from .mesh_io import save_mesh
+from .mesh_options import MeshOptions
 from .mesh_raster import render_mesh
 from .rasterize import BACKENDS, RasterOutput, rasterize, select_backend
 from .sh import eval_sh, rgb_to_sh, sh_to_rgb
