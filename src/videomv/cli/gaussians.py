@@ -174,26 +174,10 @@ DEFAULT_RENDER_FOV = 39.6
 CAMERA_PATHS = ("orbit", "spiral")
 
 
-def read_camera_file(path: Path):
-    """The cameras of a sample folder or of its ``cameras.json`` (the on-disk multi-view format), checked.
-
-    Only ``cameras.json`` is read: the views' PNGs need not exist (a camera path is just cameras).
-    """
-    from ..data.format import CAMERAS_FILE, _load_record, _parse_cameras
-
-    if path.is_file() and path.name != CAMERAS_FILE:
-        raise ValueError(
-            f"--path {path}: camera files are the on-disk format's {CAMERAS_FILE}; name it so, or give its folder"
-        )
-    if not path.exists():
-        raise FileNotFoundError(f"--path {path}: no such file or folder; use orbit, spiral or a {CAMERAS_FILE}")
-    folder = path.parent if path.is_file() else path
-    return _parse_cameras(folder / CAMERAS_FILE, _load_record(folder))
-
-
 def render_cameras(args: argparse.Namespace):
     """The cameras ``render`` will draw: the orbit or spiral of the options, or a camera file's, at ``--size``."""
     from ..cameras import orbit, spiral
+    from ..data.format import read_cameras
 
     fov = DEFAULT_RENDER_FOV if args.fov is None else args.fov
     if args.path in CAMERA_PATHS:
@@ -201,7 +185,7 @@ def render_cameras(args: argparse.Namespace):
         if args.path == "orbit":
             return orbit(args.views, args.elevation, args.radius, fov, size, args.start_azimuth)
         return spiral(args.views, tuple(args.elevation_range), args.turns, args.radius, fov, size, args.start_azimuth)
-    cams = read_camera_file(Path(args.path))
+    cams = read_cameras(Path(args.path), "--path")
     if args.size is not None:  # the file's aspect ratio is kept
         cams = cams.resized(args.size, max(1, round(args.size * cams.height / cams.width)))
     if args.fov is not None:

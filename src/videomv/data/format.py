@@ -348,6 +348,22 @@ def _read_view(file: Path, width: int, height: int) -> np.ndarray:
     return pixels
 
 
+def read_cameras(path: str | os.PathLike, option: str = "--cameras") -> Cameras:
+    """The cameras of a sample folder or of its ``cameras.json``, checked; the views' PNGs need not exist
+    (a camera path is just cameras).
+
+    Raises:
+        FileNotFoundError, ValueError: one line naming ``option`` and the file at fault.
+    """
+    path = Path(path)
+    if path.is_file() and path.name != CAMERAS_FILE:
+        raise ValueError(f"{option} {path}: camera files are the on-disk format's {CAMERAS_FILE}; name it so")
+    if not path.exists():
+        raise FileNotFoundError(f"{option} {path}: no such file or folder; give a {CAMERAS_FILE} or its folder")
+    folder = path.parent if path.is_file() else path
+    return _parse_cameras(folder / CAMERAS_FILE, _load_record(folder))
+
+
 def read_sample(path: str | os.PathLike) -> MultiViewSample:
     """Reads and validates a multi-view sample folder.
 

@@ -186,15 +186,10 @@ class GenerateSettings:
 
 def _read_camera_file(path: Path) -> Cameras:
     """The cameras of the on-disk format's ``cameras.json`` (or of the sample folder holding it); PNGs not needed."""
-    from ..data.format import CAMERAS_FILE, MultiViewFormatError, _load_record, _parse_cameras
+    from ..data.format import MultiViewFormatError, read_cameras
 
-    if path.is_file() and path.name != CAMERAS_FILE:
-        raise ValueError(f"--cameras {path}: camera files are the on-disk format's {CAMERAS_FILE}; name it so")
-    if not path.exists():
-        raise FileNotFoundError(f"--cameras {path}: no such file or folder; give a {CAMERAS_FILE} or its folder")
-    folder = path.parent if path.is_file() else path
     try:
-        return _parse_cameras(folder / CAMERAS_FILE, _load_record(folder))
+        return read_cameras(path)
     except MultiViewFormatError as error:
         raise ValueError(f"--cameras: {error}") from None
 
