@@ -100,3 +100,21 @@ def assert_refused(root: Path, *argv: object, capsys: pytest.CaptureFixture[str]
     with nothing_changes(root):
         outcome = run_cli(*argv, capsys=capsys)
     return assert_one_line_error(outcome, *words)
+
+
+@pytest.fixture
+def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The case's folder, also the working folder, so relative paths land (or would land) in it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def no_model_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails the case if a pipeline is loaded: the refusals it guards must come first."""
+    from videomv.pipelines import export
+
+    def loaded(*args, **kwargs):
+        raise AssertionError("a model was loaded before the refusal")
+
+    monkeypatch.setattr(export, "load_pipeline", loaded)

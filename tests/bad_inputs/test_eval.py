@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import torch
 
-import videomv.pipelines.export
 from conftest import assert_refused, nothing_changes, run_cli
 from videomv.cameras import orbit
 from videomv.data.format import MultiViewSample, write_sample
@@ -34,16 +33,6 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         entries.append({"path": name, "split": "heldout"})
     (root / "index.json").write_text(json.dumps({"samples": entries}))
     return root
-
-
-@pytest.fixture
-def no_model_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Loading a model is a tripwire: every refusal here comes before it."""
-
-    def tripwire(*args, **kwargs):
-        raise AssertionError("a refused evaluation must not load a model")
-
-    monkeypatch.setattr(videomv.pipelines.export, "load_pipeline", tripwire)
 
 
 def _refused(case: Path, data: Path, *argv: object, capsys: pytest.CaptureFixture[str], words: tuple[str, ...]) -> None:

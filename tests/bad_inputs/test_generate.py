@@ -24,7 +24,6 @@ from PIL import Image
 from conftest import assert_refused, nothing_changes, run_cli
 from test_pipeline_3d_aware import tiny_pipeline
 from videomv import fileio
-from videomv.pipelines import export
 
 FAST = ["--steps", "2", "--orbit-frames", "2", "--no-progress", "--device", "cpu"]
 
@@ -35,23 +34,6 @@ def model(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("model") / "text"
     tiny_pipeline().save_pretrained(folder)
     return folder
-
-
-@pytest.fixture
-def case(tmp_path, monkeypatch) -> Path:
-    """The case's folder, also the working folder, so relative paths land (or would land) in it."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def no_model_load(monkeypatch) -> None:
-    """Fails the case if a model is loaded: these refusals must come first."""
-
-    def loaded(*args, **kwargs):
-        raise AssertionError("a model was loaded before the refusal")
-
-    monkeypatch.setattr(export, "load_pipeline", loaded)
 
 
 def _generate(*argv: object) -> list[object]:

@@ -19,7 +19,6 @@ from conftest import assert_refused
 from test_pipeline_3d_aware import SIZE, tiny_pipeline
 from videomv.cameras import orbit
 from videomv.data.format import MultiViewSample, write_sample
-from videomv.pipelines import export
 
 pytest.importorskip("mcubes")
 
@@ -33,23 +32,6 @@ def models(tmp_path_factory) -> dict[str, Path]:
     tiny_pipeline().save_pretrained(root / "text")
     tiny_pipeline(reconstructor=False).save_pretrained(root / "plain")
     return {"text": root / "text", "plain": root / "plain"}
-
-
-@pytest.fixture
-def case(tmp_path, monkeypatch) -> Path:
-    """The case's folder, also the working folder, so relative paths land (or would land) in it."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def no_model_load(monkeypatch) -> None:
-    """Fails the case if a model is loaded: these refusals must come first."""
-
-    def loaded(*args, **kwargs):
-        raise AssertionError("a model was loaded before the refusal")
-
-    monkeypatch.setattr(export, "load_pipeline", loaded)
 
 
 def _generate(model: Path, *argv: object) -> list[object]:

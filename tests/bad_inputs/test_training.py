@@ -62,13 +62,6 @@ def trained(tmp_path_factory, data) -> Path:
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch) -> Path:
-    """The case's folder, also the working folder, so relative paths land (or would land) in it."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def copy(case, trained) -> Path:
     """The trained run copied into the case's folder; its config still names the original folder."""
     return Path(shutil.copytree(trained, case / "run"))
