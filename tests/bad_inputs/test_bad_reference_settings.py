@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_models import GENERATE, edit, model  # noqa: F401 (model: the good tiny folder, a fixture)
+from test_bad_models import GENERATE, edit, model  # noqa: F401 (model: the good tiny folder, a fixture)
 
 from conftest import assert_refused
 
