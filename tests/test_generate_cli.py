@@ -51,7 +51,8 @@ def _check_outputs(out, seed: int, three_d_aware: bool = True) -> dict:
     assert {"load_model", "sample", "write_views", "gaussians", "total"} <= set(record["timings_s"])
     views = sorted((out / "views").glob("*.png"))
     assert [p.name for p in views] == [f"{i:03d}.png" for i in range(VIEWS)]
-    assert Image.open(views[0]).size == (SIZE, SIZE)
+    assert Image.open(views[0]).size == (SIZE, SIZE) and Image.open(views[0]).mode == "RGBA"
+    assert record["outputs"]["views_cameras"] == "views/cameras.json" and (out / "views" / "cameras.json").is_file()
     assert Image.open(out / "grid.png").size == (VIEWS * SIZE, SIZE)
     assert len(imageio.mimread(out / "views.gif")) == VIEWS
     for name, frames in (("views.mp4", VIEWS), ("gaussians_orbit.mp4", ORBIT_FRAMES)):
@@ -75,7 +76,7 @@ def test_generate_from_a_prompt(tmp_path, models) -> None:
     assert _run("generate", "--prompt", "a red chair", *args, "--no-3d-aware", *FAST) == 0
     record = _check_outputs(out, seed=7, three_d_aware=False)
     assert record["settings"]["scheduler"] == "DPMSolverMultistepScheduler"
-    assert first.shape == (SIZE, SIZE, 3)
+    assert first.shape == (SIZE, SIZE, 4)  # RGBA: the alpha of the Gaussians
 
 
 def test_the_3d_aware_schedule_can_be_set_per_run(tmp_path, models) -> None:

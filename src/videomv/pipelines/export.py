@@ -3,7 +3,11 @@
 :func:`generate_to_folder` is what ``videomv generate`` (and later the web app) runs. A result
 folder holds
 
-* ``views/000.png …``: the generated views in camera order, and ``grid.png`` with all of them;
+* ``views/``: the generated views in camera order as a multi-view sample of our on-disk format
+  (:mod:`videomv.data.format`: RGBA ``000.png …`` whose alpha is the Gaussians' at the views'
+  cameras, opaque without a reconstructor, and ``cameras.json`` with those cameras and the prompt
+  as caption), so ``fit``, ``data validate``, ``data show`` and ``eval`` read it back; ``grid.png``
+  with all of them;
 * ``views.mp4`` / ``views.gif``: the views played as an orbit;
 * ``gaussians.ply``: the 3D Gaussians reconstructed from the final views (3DGS layout), and
   ``gaussians_orbit.mp4``: an orbit rendered from them (only with a reconstructor in the pipeline);
@@ -26,7 +30,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
@@ -36,12 +40,15 @@ from tqdm.auto import tqdm
 from .. import __version__
 from ..cameras import Cameras, fov_from_intrinsics, intrinsics_from_fov, orbit
 from ..fileio import check_output_folder, staged_folder, write_owner_marker
-from ..gaussians import Gaussians, render_orbit_video, save_ply, write_frames
+from ..gaussians import Gaussians, rasterize, render_orbit_video, save_ply, write_frames
 from ..gaussians.mesh import MeshOptions, gaussians_to_mesh, require_mesh_libraries
 from ..gaussians.mesh_io import save_mesh
 from ..sampling import SOLVERS, resolve_steps, switch_solver
 from .preprocess import check_image_file
 from .videomv import VideoMVPipeline
+
+if TYPE_CHECKING:
+    from ..data.format import MultiViewSample
 
 # The model that ships inside the package (package data), used when no --model is given.
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "weights" / "default"
@@ -352,17 +359,18 @@ def generate_to_folder(
     timings["sample"] = time.perf_counter() - tic
 
     with staged_folder(out) as staging:
-        frames = (output.views[0].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)  # (F, H, W, 3)
         gaussians = output.gaussians[0] if output.gaussians is not None else None
+        if gaussians is not None:
+            gaussians = gaussians.to(device="cpu", dtype=torch.float32)
         stages = 3 + (0 if gaussians is None else 2 + (settings.mesh is not None))
         with tqdm(total=stages, desc="writing", disable=not progress) as bar:
             tic = time.perf_counter()
-            files = _write_views(frames, staging, settings.views_fps, bar)
+            sample = _views_sample(output.views[0].float().cpu(), output.cameras, gaussians, settings)
+            files = _write_views(sample, staging, settings.views_fps, bar)
             timings["write_views"] = time.perf_counter() - tic
             mesh_info = None
             if gaussians is not None:
                 tic = time.perf_counter()
-                gaussians = gaussians.to(device="cpu", dtype=torch.float32)
                 files.update(_write_gaussians(gaussians, staging, settings, view, pipe.image_size, bar))
                 timings["gaussians"] = time.perf_counter() - tic
                 if settings.mesh is not None:
@@ -412,10 +420,46 @@ def _resolve_views(config: Any, settings: GenerateSettings, cameras: Cameras | N
     }  # fmt: skip
 
 
-def _write_views(frames: np.ndarray, staging: Path, fps: int, bar: tqdm) -> dict[str, str]:
-    """The views as PNGs, a grid, an .mp4 and a .gif; returns their names by kind."""
+def _views_sample(
+    views: torch.Tensor, cameras: Cameras, gaussians: Gaussians | None, settings: GenerateSettings
+) -> MultiViewSample:
+    """The generated views as a multi-view sample of our on-disk format, so every command reads them back.
+
+    Args:
+        views: ``(F, 3, H, W)`` RGB in [0, 1].
+        cameras: the cameras the views were generated at.
+        gaussians: the Gaussians reconstructed from the views (CPU, float32); their alpha at the
+            views' cameras becomes the views' alpha. None: the views are opaque.
+        settings: the run's settings (the prompt becomes the caption).
+    """
+    from ..data.format import MultiViewSample
+
+    cameras = Cameras(cameras.c2w.float().cpu(), cameras.intrinsics.float().cpu(), cameras.width, cameras.height)
+    if gaussians is None:
+        alpha, source = torch.ones_like(views[:, :1]), "opaque"
+    else:
+        alpha, source = _view_alpha(gaussians, cameras), "gaussians"
+    meta = {"source": "videomv generate", "seed": settings.seed, "alpha": source}
+    return MultiViewSample(torch.cat([views.clamp(0, 1), alpha], 1), cameras, caption=settings.prompt, meta=meta)
+
+
+def _view_alpha(gaussians: Gaussians, cameras: Cameras) -> torch.Tensor:
+    """``(F, 1, H, W)`` accumulated opacity of ``gaussians`` seen from ``cameras``: the views' silhouettes."""
+    with torch.no_grad():
+        return rasterize(gaussians, cameras, cameras.width, cameras.height).alpha.clamp(0, 1)
+
+
+def _write_views(sample: MultiViewSample, staging: Path, fps: int, bar: tqdm) -> dict[str, str]:
+    """The views as a multi-view sample folder (RGBA PNGs and ``cameras.json``), a grid, an .mp4 and a .gif
+    (these three opaque, as generated); returns their names by kind."""
+    from ..data.format import CAMERAS_FILE, write_sample
+
+    # The videos and grid show the views as generated, without the alpha.
+    frames = (sample.images[:, :3].permute(0, 2, 3, 1).numpy() * 255).round().astype(np.uint8)  # (F, H, W, 3)
+    views = write_sample(staging / "views", sample)
     files = {
-        "views": _relative(write_frames(frames, staging / "views"), staging),
+        "views": _relative(views, staging),
+        "views_cameras": _relative(views / CAMERAS_FILE, staging),
         "grid": _relative(_write_grid(frames, staging / "grid.png"), staging),
     }
     bar.update(2)
