@@ -13,6 +13,20 @@ if TYPE_CHECKING:
     from ..app.workspace import AppLimits
 
 
+# The app's limits as options: AppLimits field, type, metavar, help (the default is AppLimits').
+LIMIT_OPTIONS = (
+    ("max_upload_mb", float, "MB", "largest upload"),
+    ("max_image_side", int, "PX", "largest image width or height"),
+    ("max_views", int, "N", "most views per request"),
+    ("max_steps", int, "S", "most steps per request"),
+    ("queue_size", int, "N", "requests that may wait in the queue"),
+    ("keep_minutes", float, "M", "how long results stay on disk"),
+    ("max_client_mb", float, "MB", "most megabytes one address may send per --quota-minutes"),
+    ("quota_minutes", float, "M", "the window of --max-client-mb"),
+    ("max_uploads_mb", float, "MB", "most megabytes of uploads kept on disk; the oldest go first"),
+)
+
+
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Registers ``app`` on the top-level ``videomv`` subparsers."""
     from ..app.workspace import AppLimits
@@ -50,69 +64,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     server.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     bounds = parser.add_argument_group("limits")
-    bounds.add_argument(
-        "--max-upload-mb",
-        type=float,
-        default=limits.max_upload_mb,
-        metavar="MB",
-        help="largest upload (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--max-image-side",
-        type=int,
-        default=limits.max_image_side,
-        metavar="PX",
-        help="largest image width or height (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--max-views",
-        type=int,
-        default=limits.max_views,
-        metavar="N",
-        help="most views per request (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--max-steps",
-        type=int,
-        default=limits.max_steps,
-        metavar="S",
-        help="most steps per request (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--queue-size",
-        type=int,
-        default=limits.queue_size,
-        metavar="N",
-        help="requests that may wait in the queue (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--keep-minutes",
-        type=float,
-        default=limits.keep_minutes,
-        metavar="M",
-        help="how long results stay on disk (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--max-client-mb",
-        type=float,
-        default=limits.max_client_mb,
-        metavar="MB",
-        help="most megabytes one address may send per --quota-minutes (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--quota-minutes",
-        type=float,
-        default=limits.quota_minutes,
-        metavar="M",
-        help="the window of --max-client-mb (default %(default)s)",
-    )
-    bounds.add_argument(
-        "--max-uploads-mb",
-        type=float,
-        default=limits.max_uploads_mb,
-        metavar="MB",
-        help="most megabytes of uploads kept on disk; the oldest go first (default %(default)s)",
-    )
+    for field, kind, metavar, help_text in LIMIT_OPTIONS:
+        bounds.add_argument(
+            f"--{field.replace('_', '-')}", type=kind, default=getattr(limits, field), metavar=metavar,
+            help=f"{help_text} (default %(default)s)",
+        )  # fmt: skip
     parser.set_defaults(func=run_app)
 
 
@@ -121,11 +77,7 @@ def run_app(args: argparse.Namespace) -> int:
     from ..app.workspace import AppLimits, Workspace
     from ..pipelines.export import load_pipeline
 
-    limits = AppLimits(
-        max_upload_mb=args.max_upload_mb, max_image_side=args.max_image_side, max_views=args.max_views,
-        max_steps=args.max_steps, queue_size=args.queue_size, keep_minutes=args.keep_minutes,
-        max_client_mb=args.max_client_mb, quota_minutes=args.quota_minutes, max_uploads_mb=args.max_uploads_mb,
-    )  # fmt: skip
+    limits = AppLimits(**{field: getattr(args, field) for field, *_ in LIMIT_OPTIONS})
     _check(args, limits)
     ui._gradio()  # a missing extra should not cost a model load
     pipe = load_pipeline(args.model, args.device, args.dtype, args.scheduler, progress=True)
