@@ -63,3 +63,14 @@ def test_a_bad_thread_count_is_one_line_before_torch_loads(tmp_path) -> None:
     assert done.stderr.strip().splitlines() == [
         "videomv: error: VIDEOMV_NUM_THREADS='two': give a positive whole number of threads"
     ]
+
+
+def test_a_message_of_several_lines_is_printed_as_one(capsys, monkeypatch) -> None:
+    from videomv.cli import doctor
+
+    def fails(args) -> int:
+        raise ValueError("a library's message\n  spread over\n\nlines")
+
+    monkeypatch.setattr(doctor, "run_doctor", fails)
+    outcome = run_cli("doctor", capsys=capsys)
+    assert outcome.code == 2 and outcome.error_lines == ["videomv: error: a library's message spread over lines"]

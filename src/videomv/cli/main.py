@@ -116,8 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except USER_ERRORS as err:
         if args.debug:
             raise
-        message = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"videomv: error: {message}", file=sys.stderr)
+        message = str(err.args[0] if isinstance(err, KeyError) and err.args else err)
+        # One line whatever the raiser wrote (a library's message may span several).
+        print(f"videomv: error: {' '.join(message.split())}", file=sys.stderr)
         return 2
     except Stopped as stop:
         print(f"videomv: stopped by {stop.args[0]}", file=sys.stderr)
