@@ -9,7 +9,7 @@ Reads a result folder of ``videomv generate --mesh`` and reports
   of the file's mesh against the Gaussians' renders, at the generation cameras (the run's views,
   elevation, radius and field of view, or its camera file) and at ``--size`` pixels.
 
-    videomv generate --image examples/images/gso_red_bowl.png --mesh --out bowl
+    videomv generate --image examples/images/gso_white_bowl.png --mesh --out bowl
     python benchmarks/bench_generate_mesh.py bowl --size 256
 """
 

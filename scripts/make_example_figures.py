@@ -89,10 +89,10 @@ def main() -> None:
         text_rows.append(_row(_text_tile(prompt), result))
     _sheet(text_rows, DOCS / "examples_text.png")
 
-    bowl = EXAMPLES / "images" / "cone_beside_torus.png"
-    many = _generate(args.out / "views24", "--image", str(bowl), "--views", "24")
+    scene = EXAMPLES / "images" / "cone_beside_torus.png"
+    many = _generate(args.out / "views24", "--image", str(scene), "--views", "24")
     few = args.out / "cone_beside_torus"
-    _sheet([_row(_tile(Image.open(bowl)), few), _row(_tile(Image.open(bowl)), many)], DOCS / "tiny_24_views.png")
+    _sheet([_row(_tile(Image.open(scene)), few), _row(_tile(Image.open(scene)), many)], DOCS / "tiny_24_views.png")
     timings = {p.name: json.loads((p / "result.json").read_text())["timings_s"]["total"] for p in args.out.iterdir()}
     print(json.dumps(timings, indent=1))
 
