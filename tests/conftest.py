@@ -8,6 +8,13 @@ import torch
 torch.set_num_threads(1)
 
 
+@pytest.fixture(autouse=True)
+def one_thread_again():
+    """Back to one thread after each test: code under test (training, the CLI) sets its own count."""
+    yield
+    torch.set_num_threads(1)
+
+
 @pytest.fixture(scope="module")
 def renderer():
     """One EGL mesh renderer per test module (creating one costs ~1 s); skips without EGL."""

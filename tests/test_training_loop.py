@@ -22,15 +22,6 @@ from videomv.training.state_files import load_state
 SIZE, VIEWS = 16, 4
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    # Tiny ops on a shared 2-core machine: one thread is ~30x faster than two fighting for cores.
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 def _object(seed: int) -> MultiViewSample:
     """RGBA orbit renders of a random blob of coloured Gaussians."""
     g = torch.Generator().manual_seed(seed)

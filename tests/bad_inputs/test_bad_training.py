@@ -32,15 +32,6 @@ TINY = ["--split", "all", "--num-views", str(VIEWS), "--image-size", str(SIZE), 
         "--warmup-steps", "0", "--log-every", "1"]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    # Tiny ops on a shared 2-core machine: one thread is much faster than two fighting for cores.
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     """Three objects of random RGBA views on an orbit (the cases need data, not meaning)."""
