@@ -53,3 +53,15 @@ def check_output_file(option: str, path: Path, suffixes: Iterable[str], overwrit
                 f"{option} {path}: already exists; pass --overwrite to replace it, or choose another path"
             )
     check_writable(path, option)
+
+
+def shard(text: str) -> tuple[int, int]:
+    """``--shard I/N`` as ``(I, N)``: this process's share of a job list split N ways (0 <= I < N)."""
+    index, slash, total = text.partition("/")
+    usage = f"{text!r}: give I/N with whole numbers 0 <= I < N, e.g. 0/4 for the first of 4 shards"
+    if not (slash and index.strip().isdigit() and total.strip().isdigit()):
+        raise argparse.ArgumentTypeError(usage)
+    index_, total_ = int(index), int(total)
+    if not 0 <= index_ < total_:
+        raise argparse.ArgumentTypeError(usage)
+    return index_, total_
