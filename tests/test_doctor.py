@@ -17,6 +17,7 @@ INSTALLED = [
 ]  # fmt: skip
 BACKENDS = [
     "device (--device auto)",
+    "CPU threads",
     "rasterizer (backend='auto')",
     "mesh renderer (data render)",
     "web app (videomv app)",

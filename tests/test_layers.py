@@ -8,7 +8,7 @@ and the submodules a package names in ``_lazy.attach``. Heavy optional dependenc
 open_clip, gradio, …) are imported where used, but they are not ours, so they are not in the graph.
 
 The order below is the design's, with two refinements the code needs: the top-level helper modules
-(``fileio``, ``safe_load``, ``threads``, ``_lazy``) sit beside ``cameras`` and ``gaussians`` at the
+(``fileio``, ``safe_load``, ``threads``, ``logs``, ``_lazy``) sit beside ``cameras`` and ``gaussians`` at the
 bottom (all of them import nothing else of ours, so every layer above may use them), and ``app`` sits
 below ``cli`` (``videomv app`` starts the web app). The package root holds only ``__version__``.
 """
@@ -30,7 +30,7 @@ SOURCE = Path(videomv.__file__).parent
 # Lowest first. Parts of one layer are independent of each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("videomv",),  # the package root: __version__
-    ("cameras", "gaussians", "fileio", "safe_load", "threads", "_lazy"),
+    ("cameras", "gaussians", "fileio", "safe_load", "threads", "logs", "_lazy"),
     ("data",),
     ("models",),
     ("sampling",),

@@ -17,6 +17,8 @@ import sys
 # Environment variables through which a user chooses thread counts; when one is set, we keep
 # torch's count (which follows it).
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "VIDEOMV_NUM_THREADS")
+# What configure_threads chose last and why (for videomv doctor and result records).
+_CHOICE: dict[str, object] = {}
 
 
 def set_wait_policy() -> bool:
@@ -42,6 +44,14 @@ def available_cpus() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def load_average() -> float:
+    """The 1-minute load average (runnable processes), 0 where the platform has none."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every platform
+        return 0.0
+
+
 def default_threads(cpus: int | None = None, load: float | None = None) -> int:
     """Threads to use: the available CPUs minus those other processes keep busy, at least 1.
 
@@ -51,11 +61,7 @@ def default_threads(cpus: int | None = None, load: float | None = None) -> int:
             start-up, before this process adds to it).
     """
     cpus = available_cpus() if cpus is None else cpus
-    if load is None:
-        try:
-            load = os.getloadavg()[0]
-        except (AttributeError, OSError):  # not on every platform
-            load = 0.0
+    load = load_average() if load is None else load
     busy = min(cpus - 1, int(load + 0.5))
     return max(1, cpus - max(busy, 0))
 
@@ -79,21 +85,43 @@ def configure_threads(threads: int | None = None) -> int:
         ValueError: ``threads`` or ``VIDEOMV_NUM_THREADS`` is not a positive integer.
     """
     set_wait_policy()
+    reason = "the caller"
     if threads is None and os.environ.get("VIDEOMV_NUM_THREADS"):
         raw = os.environ["VIDEOMV_NUM_THREADS"]
         if not raw.strip().isdigit():
             raise ValueError(f"VIDEOMV_NUM_THREADS={raw!r}: give a positive whole number of threads")
-        threads = int(raw)
+        threads, reason = int(raw), "VIDEOMV_NUM_THREADS"
     torch = sys.modules.get("torch")
     if threads is None and any(os.environ.get(name) for name in THREAD_VARIABLES):
         chosen = os.environ.get("OMP_NUM_THREADS", "")
-        return torch.get_num_threads() if torch else int(chosen) if chosen.isdigit() else available_cpus()
+        count = torch.get_num_threads() if torch else int(chosen) if chosen.isdigit() else available_cpus()
+        _CHOICE.update(threads=count, reason="OMP_NUM_THREADS or MKL_NUM_THREADS")
+        return count
     if threads is None:
-        threads = default_threads()
+        load = load_average()
+        threads = default_threads(load=load)
+        reason = f"the CPUs free at start-up (load average {load:.1f})"
     if threads < 1:
         raise ValueError(f"thread count must be at least 1, got {threads}")
     if torch is None:
         os.environ["OMP_NUM_THREADS"] = str(threads)
     else:
         torch.set_num_threads(threads)
+    _CHOICE.update(threads=threads, reason=reason)
     return threads
+
+
+def thread_settings() -> dict[str, object]:
+    """The CPU thread settings in force and why: ``threads`` (torch's intra-op count), ``chosen_by``
+    (what :func:`configure_threads` went by, or torch's default when it did not run), ``cpus``,
+    ``load_average`` and ``omp_wait_policy``."""
+    torch = sys.modules.get("torch")
+    threads = torch.get_num_threads() if torch is not None else _CHOICE.get("threads")
+    chosen_by = _CHOICE.get("reason", "torch's default") if threads == _CHOICE.get("threads") else "torch's default"
+    return {
+        "threads": threads,
+        "chosen_by": chosen_by,
+        "cpus": available_cpus(),
+        "load_average": round(load_average(), 2),
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "unset (OpenMP's default: threads spin)"),
+    }

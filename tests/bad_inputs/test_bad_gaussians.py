@@ -193,8 +193,14 @@ RENDER_OUT = {
     ),
     "a file where the frames folder would go": (["notes"], ("notes", "not a folder")),
     "a folder named like a video": (["clip.mp4"], ("clip.mp4", "is a folder")),
-    "an image suffix (would make a folder)": (["orbit.png"], ("orbit.png", ".mp4, .gif or a folder")),
-    "a video suffix render does not write": (["orbit.avi"], ("orbit.avi", ".mp4, .gif or a folder")),
+    "an image suffix (would make a folder)": (
+        ["orbit.png"],
+        ("orbit.png", "unknown output kind", ".mp4, .webm, .gif or a folder"),
+    ),
+    "a video suffix render does not write": (
+        ["orbit.avi"],
+        ("orbit.avi", "unknown output kind", ".mp4, .webm, .gif or a folder"),
+    ),
     "an odd --size for an .mp4 (ffmpeg wrote 0 bytes, exit 0)": (["orbit.mp4", "--size", "17"], ("--size 17", "even")),
     "below a file (/dev/null/x)": (["/dev/null/orbit.gif"], ("/dev/null", "not a folder")),
     "in /proc": (["/proc/orbit.gif"], ("/proc", "cannot write")),

@@ -38,7 +38,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "doctor",
         help="show what is installed and which backends (device, rasterizer, renderer) will be used",
         description="Checks torch and CUDA, gsplat, pyrender with EGL, ffmpeg, Gradio and a Chromium browser, and "
-        "prints which backends videomv picks here: the device of --device auto, the Gaussian rasterizer of "
+        "prints which backends videomv picks here: the device of --device auto, the CPU thread count and what "
+        "chose it, the Gaussian rasterizer of "
         "backend='auto', and the mesh renderer. Each missing piece comes with the command that installs it. "
         "Always exits 0.",
     )
@@ -83,6 +84,7 @@ def collect(gl: bool = True) -> dict[str, list[Check]]:
     egl = next(c for c in installed if c.name == "EGL")
     backends = [
         _guard("device (--device auto)", _device),
+        _guard("CPU threads", _threads),
         _guard("rasterizer (backend='auto')", _rasterizer),
         _renderer(egl),
         _web_app(installed),
@@ -187,6 +189,19 @@ def _device() -> tuple[bool, str]:
     if torch.cuda.is_available():
         return True, f"cuda ({torch.cuda.get_device_name(0)})"
     return True, "cpu (no CUDA device)"
+
+
+def _threads() -> tuple[bool, str]:
+    """torch's thread count here and what chose it (``videomv`` sets it before torch loads)."""
+    import torch  # noqa: F401  (thread_settings reads the count of the loaded torch)
+
+    from ..threads import thread_settings
+
+    t = thread_settings()
+    return True, (
+        f"{t['threads']} of {t['cpus']} CPUs, chosen by {t['chosen_by']}; OMP_WAIT_POLICY {t['omp_wait_policy']}; "
+        "VIDEOMV_NUM_THREADS=N sets the count"
+    )
 
 
 def _rasterizer() -> tuple[bool, str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .generate import add_sampling_arguments
+from .parsing import add_progress_argument
 
 # Blurs beyond this many pixels leave a flat colour at any size we score: almost surely a typo.
 MAX_BLUR_SIGMA = 256.0
@@ -63,7 +64,7 @@ def _add_common_arguments(parser: argparse.ArgumentParser, protocol: str) -> Non
     parser.add_argument("--dtype", default="float32", metavar="DTYPE", help="float32, float16 (CUDA) or bfloat16")
     parser.add_argument("--no-save-views", dest="save_views", action="store_false", help="do not keep the views")
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier evaluation in --out")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    add_progress_argument(parser)
 
 
 def _add_prompt_arguments(parser: argparse.ArgumentParser) -> None:

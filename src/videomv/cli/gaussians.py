@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ..fileio import check_writable
-from .parsing import check_count, check_number, check_output_file
+from .parsing import add_progress_argument, check_count, check_number, check_output_file
 
 # Bounds, each with its reason: a typo must get a one-line refusal, not a run that eats the machine.
 MAX_RENDER_SIZE = 4096  # frame side; a 4096² frame already takes minutes on a CPU
@@ -24,12 +24,6 @@ MAX_FPS = 240
 MAX_FIT_STEPS = 1_000_000  # 3DGS itself runs 30,000
 MAX_FIT_GAUSSIANS = 1_000_000  # initial points; carving them samples 16 candidates each in every view
 MAX_SEED = 2**64 - 1  # the largest seed torch.Generator.manual_seed takes
-VIDEO_SUFFIXES = (".mp4", ".gif")
-# Suffixes of files, not folders: `render --out x.png` must not make a folder named x.png.
-FILE_LIKE_SUFFIXES = (
-    ".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".apng", ".avi", ".mov", ".mkv", ".webm",
-    ".ply", ".splat", ".json", ".txt", ".npy", ".npz", ".zip",
-)  # fmt: skip
 FRAME_NAME = re.compile(r"\d{3,}\.png")  # what render writes into a frames folder
 
 
@@ -37,15 +31,15 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Registers ``render`` and ``fit`` on the top-level ``videomv`` subparsers."""
     render = commands.add_parser(
         "render",
-        help="render a Gaussian .ply on an orbit into an mp4, a gif or a folder of PNGs",
+        help="render a Gaussian .ply on an orbit into an mp4, a webm, a gif or a folder of PNGs",
         description="Renders MODEL.ply along a camera path (OpenCV cameras, world z up): --path orbit (views "
         "evenly spaced on a circle around the origin, the default), spiral (circling --turns times while the "
         "elevation rises through --elevation-range), or a cameras.json of the on-disk multi-view format (or a "
-        "sample folder holding one). OUT ending in .mp4 or .gif is a video; anything else is a folder of "
-        "000.png, 001.png ...",
+        "sample folder holding one). OUT ending in .mp4 (H.264), .webm (VP9) or .gif is a video; OUT without a "
+        "suffix is a folder of 000.png, 001.png ...; any other suffix is refused.",
     )
     render.add_argument("model", type=Path, help="the Gaussians, a 3DGS or LGM .ply")
-    render.add_argument("--out", type=Path, required=True, help="orbit.mp4, orbit.gif or a folder")
+    render.add_argument("--out", type=Path, required=True, help="orbit.mp4, orbit.webm, orbit.gif or a folder")
     render.add_argument(
         "--views", type=int, default=60, help=f"frames on the orbit (default 60, at most {MAX_RENDER_VIEWS})"
     )
@@ -85,6 +79,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--overwrite", action="store_true",
         help="replace an existing OUT video, or the frames in an existing OUT folder (one holding only NNN.png)",
     )  # fmt: skip
+    add_progress_argument(render)
     render.set_defaults(func=run_render)
 
     fit = commands.add_parser(
@@ -116,7 +111,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
     add_mesh_arguments(fit, prefix="mesh-")
     fit.add_argument("--overwrite", action="store_true", help="replace existing --out / --splat / --mesh files")
-    fit.add_argument("--quiet-progress", action="store_true", help="no progress bar")
+    add_progress_argument(fit)
     fit.set_defaults(func=run_fit)
 
 
@@ -125,14 +120,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 def check_frames_folder(path: Path, overwrite: bool) -> None:
     """Checks a frames-folder output: new, empty, or (with ``overwrite``) holding only frames render writes."""
-    if path.suffix.lower() in FILE_LIKE_SUFFIXES:
-        raise ValueError(f"--out {path}: render writes .mp4, .gif or a folder of PNGs; use one of those")
     if path.name in ("", ".", "..") or path.resolve() == Path.cwd().resolve():
         # The finished folder is renamed into place, and the folder one stands in cannot be replaced.
         raise ValueError(f"--out {path}: give the frames folder a name (e.g. --out frames), not the current folder")
     if path.exists() or path.is_symlink():
         if not path.is_dir():
-            raise NotADirectoryError(f"--out {path}: exists and is not a folder; choose a new folder, .mp4 or .gif")
+            raise NotADirectoryError(f"--out {path}: exists and is not a folder; choose a new folder or a video")
         names = sorted(entry.name for entry in path.iterdir())
         foreign = [name for name in names if not FRAME_NAME.fullmatch(name)]
         if foreign:
@@ -198,6 +191,9 @@ def render_cameras(args: argparse.Namespace):
 
 def _check_render_options(args: argparse.Namespace):
     """Every option checked, one line each; returns the cameras to render."""
+    from ..gaussians.video import check_video_writable, output_kind
+
+    kind = output_kind(args.out)  # first: a wrong suffix is the cheapest mistake to report
     if args.path in CAMERA_PATHS:
         check_count("--views", args.views, MAX_RENDER_VIEWS, "one frame per 0.1 degree of the orbit")
     if args.size is not None:
@@ -223,17 +219,17 @@ def _check_render_options(args: argparse.Namespace):
             f"{views} at --size {cams.width} would hold {frame_bytes / 2**30:.1f} GiB of frames in memory "
             f"(at most {MAX_FRAME_BYTES >> 30} GiB); lower one of them"
         )
-    suffix = args.out.suffix.lower()
-    if suffix == ".mp4" and (cams.width % 2 or cams.height % 2):
+    if kind == ".mp4" and (cams.width % 2 or cams.height % 2):
         # H.264 in yuv420p needs even sides; ffmpeg otherwise writes an empty file and exits 0.
         raise ValueError(
             f"--size {cams.width}: an .mp4 needs even frame sides (got {cams.width}x{cams.height}); "
-            f"use {cams.width + 1} or write a .gif"
+            f"use {cams.width + 1} or write a .webm or .gif"
         )
-    if suffix in VIDEO_SUFFIXES:
-        check_output_file("--out", args.out, (suffix,), args.overwrite)
-    else:
+    if kind == "folder":
         check_frames_folder(args.out, args.overwrite)
+    else:
+        check_output_file("--out", args.out, (kind,), args.overwrite)
+        check_video_writable(kind, f"--out {args.out}")
     return cams
 
 
@@ -243,6 +239,7 @@ def run_render(args: argparse.Namespace) -> int:
 
     from ..fileio import staged_folder
     from ..gaussians import load_ply, render_frames, write_frames
+    from ..gaussians.video import output_kind
 
     cams = _check_render_options(args)
     device = _torch_device(args.device)
@@ -254,14 +251,14 @@ def run_render(args: argparse.Namespace) -> int:
     with torch.no_grad():
         frames = render_frames(
             gaussians.to(device), (cams.c2w.to(device), cams.intrinsics.to(device)), cams.width, cams.height,
-            tuple(args.background), args.backend,
+            tuple(args.background), args.backend, progress=not args.no_progress,
         )  # fmt: skip
-    if args.out.suffix.lower() in VIDEO_SUFFIXES:
-        path = write_frames(frames, args.out, args.fps)
-    else:
+    if output_kind(args.out) == "folder":
         with staged_folder(args.out) as staging:  # a stopped run leaves no half-written folder
             write_frames(frames, staging, args.fps)
         path = args.out
+    else:
+        path = write_frames(frames, args.out, args.fps)
     print(f"rendered {len(cams)} views of {len(gaussians)} Gaussians in {time.perf_counter() - start:.1f} s -> {path}")
     return 0
 
@@ -306,7 +303,7 @@ def run_fit(args: argparse.Namespace) -> int:
         densify=not args.no_densify,
         backend=args.backend,
         seed=args.seed,
-        progress=not args.quiet_progress,
+        progress=not args.no_progress,
     )
     elapsed = time.perf_counter() - start
     tail = history["psnr"][-50:]
@@ -318,7 +315,7 @@ def run_fit(args: argparse.Namespace) -> int:
     if args.mesh is not None:
         from .mesh import mesh_options, mesh_up, write_mesh
 
-        mesh = write_mesh(gaussians, args.mesh, mesh_options(args), mesh_up(args, args.mesh), not args.quiet_progress)
+        mesh = write_mesh(gaussians, args.mesh, mesh_options(args), mesh_up(args, args.mesh), not args.no_progress)
         print(f"meshed the fit into {len(mesh.faces)} triangles -> {args.mesh}")
     print(
         f"fitted {len(gaussians)} Gaussians to {len(sample.images)} views in {elapsed:.1f} s "

@@ -3,7 +3,8 @@
 Each subcommand lives in a module of this package exposing ``add_parsers(subparsers)``; the
 parser it registers sets ``func`` to the function that runs it. Expected failures (bad input,
 missing files, unknown options) print one line that says what to do and exit with status 2;
-``--debug`` shows the full traceback instead.
+``--debug`` shows the full traceback instead. The libraries' own bars and log lines are hidden
+unless ``--verbose`` (before or after the command; see :mod:`videomv.logs`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from .. import __version__
+from ..logs import set_verbose
 from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, mesh, train
 from .parsing import OneLineParser
 
@@ -25,6 +27,7 @@ USER_ERRORS = (
     ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, IsADirectoryError, PermissionError,
     ImportError, KeyError,
 )  # fmt: skip
+VERBOSE_HELP = "also show the libraries' own progress bars and log lines (model loading, HTTP requests)"
 # Signals that stop a command the way Ctrl-C does, so staging folders are removed on the way out.
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -46,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"videomv {__version__}")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="only print warnings and errors")
+    parser.add_argument("--verbose", action="store_true", help=VERBOSE_HELP)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     data_parser = commands.add_parser(
@@ -64,16 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_parsers(commands)
     for command in _commands(parser):
         command.set_defaults(command_prog=command.prog)
+        if not _subcommands(command):
+            # SUPPRESS: a command without --verbose keeps the top-level value instead of resetting it.
+            command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=VERBOSE_HELP)
     return parser
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The command parsers directly below ``parser``."""
+    actions = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    return [command for action in actions for command in action.choices.values()]
 
 
 def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     """Every (sub)command parser below ``parser``."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for command in action.choices.values():
-                yield command
-                yield from _commands(command)
+    for command in _subcommands(parser):
+        yield command
+        yield from _commands(command)
 
 
 def _raise_stopped(signum: int, frame: FrameType | None) -> None:
@@ -110,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.WARNING if args.quiet else logging.INFO,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    set_verbose(args.verbose)
     try:
         with _stop_on_signals():
             return int(args.func(args) or 0)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .parsing import check_count, check_number, check_output_file
+from .parsing import add_progress_argument, check_count, check_number, check_output_file
 
 MESH_OUTPUTS = (".glb", ".obj", ".ply")
 EDIT_OUTPUTS = (".ply", ".splat")
@@ -32,7 +32,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     mesh.add_argument("--out", type=Path, required=True, help="model.glb, model.obj (+ .mtl, .png) or model.ply")
     add_mesh_arguments(mesh, prefix="")
     mesh.add_argument("--overwrite", action="store_true", help="replace existing output files")
-    mesh.add_argument("--quiet-progress", action="store_true", help="no progress bar")
+    add_progress_argument(mesh)
     mesh.set_defaults(func=run_mesh)
 
     edit = commands.add_parser(
@@ -170,7 +170,7 @@ def run_mesh(args: argparse.Namespace) -> int:
     check_mesh_libraries(options)
     gaussians = _load_model(args.model)
     start = time.perf_counter()
-    mesh = write_mesh(gaussians, args.out, options, mesh_up(args, args.out), progress=not args.quiet_progress)
+    mesh = write_mesh(gaussians, args.out, options, mesh_up(args, args.out), progress=not args.no_progress)
     print(
         f"meshed {len(gaussians)} Gaussians into {len(mesh.faces)} triangles "
         f"({'texture ' + str(options.texture_size) + '²' if options.texture_size else 'vertex colours'}) "

@@ -17,6 +17,15 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"videomv: error: {message}; see '{self.prog} --help'\n")
 
 
+def add_progress_argument(parser: argparse.ArgumentParser) -> None:
+    """``--no-progress``, every command's switch for its progress bars (into ``args.no_progress``).
+
+    ``--quiet-progress``, the name ``fit`` and ``mesh`` first had, still works but is no longer shown.
+    """
+    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument("--quiet-progress", dest="no_progress", action="store_true", help=argparse.SUPPRESS)
+
+
 def check_count(option: str, value: int, high: int, why: str, low: int = 1) -> None:
     """Raises a one-line ValueError unless ``low <= value <= high`` (``why`` explains ``high``)."""
     if value < low:

@@ -20,21 +20,18 @@ interrupted run never leaves a half-written result under the final name.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import numbers
 import os
 import platform
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
-from diffusers.utils import logging as diffusers_logging
 from tqdm.auto import tqdm
 
 from .. import __version__
@@ -43,6 +40,7 @@ from ..fileio import check_output_folder, staged_folder, write_owner_marker
 from ..gaussians import Gaussians, rasterize, render_orbit_video, save_ply, write_frames
 from ..gaussians.mesh import MeshOptions, gaussians_to_mesh, require_mesh_libraries
 from ..gaussians.mesh_io import save_mesh
+from ..logs import library_progress_bars
 from ..sampling import SOLVERS, resolve_steps, switch_solver
 from .preprocess import check_image_file
 from .videomv import VideoMVPipeline
@@ -262,7 +260,7 @@ def load_pipeline(
         dtype: ``"float32"``, ``"float16"`` (CUDA only) or ``"bfloat16"``.
         scheduler: a solver of :data:`videomv.sampling.SOLVERS` to sample with (same noise schedule);
             None keeps the model's.
-        progress: show diffusers' loading progress bar.
+        progress: allow the libraries' loading bars (shown only when verbose, see :mod:`videomv.logs`).
 
     Raises:
         FileNotFoundError, ValueError: with a one-line message for each thing that can be wrong.
@@ -287,27 +285,11 @@ def load_pipeline(
     if not path.is_dir():
         raise FileNotFoundError(f"model folder not found: {path}")
     # from_pretrained checks every file of the folder before it loads any (one line naming the file).
-    with _loading_progress_bars(progress):
+    with library_progress_bars(progress):  # the libraries' bars: only with --verbose
         pipe = VideoMVPipeline.from_pretrained(path, dtype=DTYPES[dtype]).to(torch_device)
     if scheduler is not None:
         pipe.scheduler = switch_solver(pipe.scheduler, scheduler)
     return pipe
-
-
-@contextlib.contextmanager
-def _loading_progress_bars(enabled: bool) -> Iterator[None]:
-    """Switches diffusers' and transformers' loading bars off for the block when not ``enabled``."""
-    from transformers.utils import logging as transformers_logging
-
-    libraries = (diffusers_logging, transformers_logging)
-    if not enabled:
-        for library in libraries:
-            library.disable_progress_bar()
-    try:
-        yield
-    finally:
-        for library in libraries:
-            library.enable_progress_bar()
 
 
 def generate_to_folder(

@@ -55,10 +55,10 @@ def build(config: TrainConfig) -> tuple[TrainingTask, Dataset]:
 
 def build_task(config: TrainConfig) -> TrainingTask:
     """The untrained task of ``config``, without its dataset."""
-    from ..pipelines.export import _loading_progress_bars
+    from ..logs import library_progress_bars
 
     # No loading bars for the frozen parts (text encoder, an x0 pipeline): the run's own bar is the progress.
-    with _loading_progress_bars(False):
+    with library_progress_bars(False):
         return DiffusionTask(config) if config.task == "diffusion" else build_reconstructor_task(config)
 
 
