@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from videomv.data import libero
-from videomv.data.build import Job, RigOptions, build, draw_elevations, procedural_jobs
+from videomv.data.build import Job, RigOptions, build, procedural_jobs
 from videomv.data.format import read_sample
 from videomv.data.geometry import check_geometry, hull_iou
 from videomv.data.procedural import COLORS, SHAPES, procedural_object
@@ -58,15 +58,6 @@ def test_procedural_vertex_colours_come_from_the_palette():
     for mesh in obj.meshes:
         assert {tuple(c) for c in mesh.visual.vertex_colors[:, :3]} <= palette
     assert {p["shape"] for i in range(60) for p in procedural_object(0, i).spec["parts"]} == set(SHAPES)
-
-
-def test_elevations_are_seeded_and_in_range():
-    a = draw_elevations(50, (5.0, 25.0), seed=1)
-    np.testing.assert_array_equal(a, draw_elevations(50, (5.0, 25.0), seed=1))
-    assert a.min() >= 5.0 and a.max() <= 25.0 and np.ptp(a) > 10.0
-    np.testing.assert_array_equal(draw_elevations(3, (12.0,), seed=0), [12.0, 12.0, 12.0])
-    with pytest.raises(ValueError, match="elevation range"):
-        draw_elevations(3, (30.0, 0.0), seed=0)
 
 
 # --- builder -----------------------------------------------------------------------------------

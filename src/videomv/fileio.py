@@ -32,7 +32,9 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
     """Writes ``data`` to ``path`` atomically and returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    # Named per process and machine: processes writing one file at once (shards on a shared disk)
+    # must not write into each other's temporary file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{_host_tag()}.tmp")
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)

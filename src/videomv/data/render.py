@@ -327,6 +327,15 @@ def _straight_alpha(rgba: np.ndarray) -> torch.Tensor:
     return image
 
 
+def load_normalized_mesh(path: str | os.PathLike, up_axis: str = "z") -> list[trimesh.Trimesh]:
+    """Loads a mesh file (see :func:`load_mesh`) normalised into the unit cube (see the module docstring)."""
+    meshes = load_mesh(path, up_axis)
+    try:
+        return normalize_meshes(meshes)
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from err
+
+
 def render_mesh_file(
     path: str | os.PathLike,
     cameras: Cameras,
@@ -344,11 +353,7 @@ def render_mesh_file(
     Returns:
         ``(F, 4, H, W)`` float32 RGBA in [0, 1].
     """
-    meshes = load_mesh(path, up_axis)
-    try:
-        meshes = normalize_meshes(meshes)
-    except ValueError as err:
-        raise ValueError(f"{path}: {err}") from err
+    meshes = load_normalized_mesh(path, up_axis)
     if renderer is not None:
         return renderer.render(meshes, cameras)
     with MeshRenderer() as own:
