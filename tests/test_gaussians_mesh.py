@@ -160,7 +160,7 @@ def test_render_path_spiral_climbs(tmp_path, monkeypatch):
 
     seen = {}
 
-    def fake_render(gaussians, cameras, width, height, *args):
+    def fake_render(gaussians, cameras, width, height, *args, **kwargs):
         seen["c2w"] = cameras[0]
         return np.zeros((len(cameras[0]), height, width, 3), dtype=np.uint8)
 

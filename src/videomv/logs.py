@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 
 # Loggers of libraries whose INFO lines are noise to a user: one line per HTTP request, start-up chatter.
@@ -73,7 +74,10 @@ def library_progress_bars(allowed: bool = True) -> Iterator[None]:
 
 
 def _switch_bars(library, on: bool) -> None:
-    if on:
-        library.enable_progress_bar()
-    else:
+    if not on:
         library.disable_progress_bar()
+        return
+    with warnings.catch_warnings():
+        # huggingface_hub warns that HF_HUB_DISABLE_PROGRESS_BARS (ours, when quiet) keeps its own bars off: as meant.
+        warnings.filterwarnings("ignore", message="Cannot enable progress bars")
+        library.enable_progress_bar()

@@ -215,6 +215,16 @@ def test_render_refuses_a_bad_output_before_rendering(case, work, capsys, monkey
     assert_refused(work, "render", "model.ply", "--out", *out, capsys=capsys, words=words)
 
 
+def test_render_refuses_a_video_kind_this_ffmpeg_cannot_encode(work, capsys, monkeypatch) -> None:
+    """An ffmpeg built without VP9: refused before rendering, naming the kinds that do work."""
+    import videomv.gaussians.video as video
+
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(video, "_ffmpeg_encoders", lambda: (frozenset({"libx264"}), "/opt/ffmpeg"))
+    words = ("--out orbit.webm", "no libvpx-vp9 encoder", ".mp4 or .gif")
+    assert_refused(work, "render", "model.ply", "--out", "orbit.webm", capsys=capsys, words=words)
+
+
 def test_render_refuses_the_current_folder_as_frames_folder(work, capsys, monkeypatch) -> None:
     """Even empty, the folder one stands in cannot be renamed into place."""
     (work / "here").mkdir()

@@ -474,6 +474,8 @@ def launch_app(
     host: str = "127.0.0.1",
     port: int | None = None,
     block: bool = True,
+    open_browser: bool = False,
+    verbose: bool = False,
 ) -> Any:
     """Queues and launches ``demo``: one generation at a time, bounded queue, uploads and quotas.
 
@@ -484,13 +486,26 @@ def launch_app(
         host: the address to bind (default: this machine only).
         port: the port (None: Gradio's default, 7860, or the next free one).
         block: serve until interrupted; False returns once the server runs (tests).
+        open_browser: open the page in the default web browser once the server answers.
+        verbose: let Gradio print its start-up banner (with its hint about public share links, which
+            this app does not offer); otherwise the one line printed here says where the app is.
 
     Returns:
         Gradio's ``(app, local_url, share_url)``.
     """
     demo.queue(max_size=limits.queue_size, default_concurrency_limit=1)
-    return demo.launch(
-        server_name=host, server_port=port, max_file_size=limits.max_upload_bytes, prevent_thread_lock=not block,
-        head=f'<script src="{VIEWER_URL}"></script>', show_error=True, quiet=False,
+    launched = demo.launch(
+        server_name=host, server_port=port, max_file_size=limits.max_upload_bytes, prevent_thread_lock=True,
+        head=f'<script src="{VIEWER_URL}"></script>', show_error=True, quiet=not verbose,
         app_kwargs={"middleware": guard_middleware(workspace, limits)},
     )  # fmt: skip
+    url = launched[1]
+    print(f"videomv app: open {url} (Ctrl-C stops the app)", flush=True)
+    if open_browser:
+        import webbrowser
+
+        # Only now: launch() returns once the server answers, so the page loads at the first try.
+        webbrowser.open(url)
+    if block:
+        demo.block_thread()
+    return launched

@@ -63,6 +63,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "0.0.0.0 exposes the app to the network)",
     )  # fmt: skip
     server.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    server.add_argument("--open", action="store_true", help="open the app in the web browser once it is ready")
     bounds = parser.add_argument_group("limits")
     for field, kind, metavar, help_text in LIMIT_OPTIONS:
         bounds.add_argument(
@@ -75,6 +76,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 def run_app(args: argparse.Namespace) -> int:
     from ..app import ui
     from ..app.workspace import AppLimits, Workspace
+    from ..logs import is_verbose
     from ..pipelines.export import load_pipeline
 
     limits = AppLimits(**{field: getattr(args, field) for field, *_ in LIMIT_OPTIONS})
@@ -87,7 +89,7 @@ def run_app(args: argparse.Namespace) -> int:
     demo = ui.build_app(pipe, workspace, limits, args.steps, args.orbit_frames, model_name=name, mesh_default=args.mesh)
     print(f"videomv app: model {name} on {pipe.device}; results under {workspace.root} (deleted on exit)")
     signal.signal(signal.SIGTERM, _interrupt)
-    ui.launch_app(demo, workspace, limits, host=args.host, port=args.port)
+    ui.launch_app(demo, workspace, limits, host=args.host, port=args.port, open_browser=args.open, verbose=is_verbose())
     return 0
 
 

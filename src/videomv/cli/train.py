@@ -18,13 +18,23 @@ Several CPU processes (gloo; ``accelerate launch --cpu`` starts only one process
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import inspect
 import json
+import re
 import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
 
-from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, field_names, preset
+from ..logs import set_verbose
+from ..training.config import PRESETS, TrainConfig, apply_overrides, describe, preset
+
+TASKS = ("diffusion", "reconstructor")
+# Sections of TrainConfig (its "# --- name ---" comments) that a task does not read.
+SECTIONS_NOT_READ = {"diffusion": ("reconstructor",), "reconstructor": ("noise schedule",)}
+# Flags of the command itself, taken out of the options before the config overrides are read.
+COMMAND_FLAGS = ("--no-progress", "--quiet-progress", "--verbose")
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -32,12 +42,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "train",
         help="train the diffusion model or the reconstructor (accelerate; resumable)",
-        description="Trains TASK from a preset plus --key value overrides of any config field. Options: "
-        f"--preset NAME ({', '.join(PRESETS)}), --resume DIR (a run folder or a step-XXXXXXXX checkpoint: "
-        "its saved config is the base unless --preset is given, and the run continues in that run folder "
-        "unless --output-dir is given), --print-config (show the effective config and exit). Config keys: "
-        + ", ".join(field_names())
-        + ". A run stopped by SIGTERM/SIGINT saves a checkpoint and exits with 143/130. "
+        description="Trains TASK from a preset plus --key value overrides of any config field: "
+        "'videomv train diffusion --help' and 'videomv train reconstructor --help' list each task's options "
+        "with their defaults. A run stopped by SIGTERM/SIGINT saves a checkpoint and exits with 143/130. "
         "See docs/training_notes.md.",
     )
     parser.add_argument(
@@ -110,11 +117,17 @@ def run_train(args: argparse.Namespace) -> int:
         return run_export(args.options)
     if {"-h", "--help"} & set(args.options):
         # REMAINDER hands a --help after TASK to the config overrides: answer it instead.
-        args.print_train_help()
+        if args.task in TASKS:
+            task_parser(args.task).print_help()
+        else:
+            args.print_train_help()
         return 0
+    options, flags = _command_flags(args.options)
+    if "--verbose" in flags:
+        set_verbose(True)
     if args.task == "embed-prompts":
-        return run_embed_prompts(args.options)
-    config, resume, print_only = resolve_config(args.task, args.options)
+        return run_embed_prompts(options)
+    config, resume, print_only = resolve_config(args.task, options)
     if print_only:
         print(config.to_json())
         return 0
@@ -123,7 +136,8 @@ def run_train(args: argparse.Namespace) -> int:
     main = accelerator.is_main_process
     if main:
         print(f"videomv train {args.task}:\n{describe(config)}")
-    result = run(config, resume=resume, accelerator=accelerator)
+    progress = not {"--no-progress", "--quiet-progress"} & flags
+    result = run(config, resume=resume, progress=progress, accelerator=accelerator)
     if main:
         summary = {
             "step": result.step,
@@ -143,6 +157,78 @@ def run_train(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 128 + signum
+
+
+def _command_flags(options: list[str]) -> tuple[list[str], set[str]]:
+    """``options`` without the command's own flags (REMAINDER hands them over too), and those flags."""
+    return [o for o in options if o not in COMMAND_FLAGS], set(options) & set(COMMAND_FLAGS)
+
+
+def task_parser(task: str) -> argparse.ArgumentParser:
+    """A parser whose help lists ``videomv train TASK``'s options: the command's own, then every config
+    field the task reads, grouped as in :class:`TrainConfig`, with its default and its comment there."""
+    presets = [name for name, values in PRESETS.items() if values.get("task") == task]
+    trained = "camera-conditioned video UNet" if task == "diffusion" else "Gaussian reconstructor"
+    parser = argparse.ArgumentParser(
+        prog=f"videomv train {task}",
+        usage="%(prog)s (--preset NAME | --resume DIR) [--KEY VALUE ...] [--print-config] [--no-progress]",
+        description=f"Trains the {trained} from a preset, with any of the options below overriding it. "
+        "See docs/training_notes.md.",
+    )
+    own = parser.add_argument_group("run")
+    own.add_argument("--preset", metavar="NAME", help=f"the base configuration: {', '.join(presets)}")
+    own.add_argument(
+        "--resume", metavar="DIR",
+        help="a run folder or a step-XXXXXXXX checkpoint: its saved config is the base unless --preset is given, "
+        "and the run continues in that run folder unless --output-dir is given",
+    )  # fmt: skip
+    own.add_argument("--print-config", action="store_true", help="show the effective config and exit")
+    own.add_argument("--no-progress", action="store_true", help="no progress bar")
+    own.add_argument("--verbose", action="store_true", help="also show the libraries' own bars and log lines")
+    defaults = TrainConfig()
+    for section, fields in config_sections():
+        if section in SECTIONS_NOT_READ[task]:
+            continue
+        group = parser.add_argument_group(section)
+        for name, kind, comment in fields:
+            default = getattr(defaults, name)
+            # %% because argparse formats help with %; the comment is the field's documentation.
+            text = f"{comment} (default {default!r})".replace("%", "%%")
+            group.add_argument(f"--{name.replace('_', '-')}", metavar=_metavar(kind), help=text)
+    return parser
+
+
+def config_sections() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """``[(section, [(field, type, comment), ...]), ...]`` of :class:`TrainConfig`, read from its source:
+    the field comments there are the documentation (a field without one shares the one above it)."""
+    sections: list[tuple[str, list[tuple[str, str, str]]]] = []
+    comment: list[str] = []
+    last = ""
+    for line in inspect.getsource(TrainConfig).splitlines():
+        text = line.strip()
+        if text.startswith("def "):
+            break
+        if header := re.fullmatch(r"# --- (.+?) -+", text):
+            sections.append((header.group(1), []))
+        elif text.startswith("#") and sections:
+            comment.append(text.lstrip("#").strip())
+        elif (field := re.fullmatch(r"(\w+): (.+?) = .+", text)) and sections:
+            last = " ".join(comment) or last
+            sections[-1][1].append((field.group(1), field.group(2), last))
+            comment = []
+    named = {name for _, fields in sections for name, _, _ in fields}
+    missing = [f.name for f in dataclasses.fields(TrainConfig) if f.name not in named]
+    if missing:  # a field declared some other way: listed without its comment rather than hidden
+        sections.append(("other", [(name, "", "") for name in missing]))
+    return sections
+
+
+def _metavar(kind: str) -> str | None:
+    """``{a,b}`` for a Literal, else a word for the type (None: a flag, true without a value)."""
+    if kind.startswith("Literal["):
+        return "{" + ",".join(re.findall(r'"([^"]*)"', kind)) + "}"
+    base = kind.split("|")[0].strip()
+    return {"bool": "[BOOL]", "int": "N", "float": "X", "str": "TEXT"}.get(base, base.upper())
 
 
 def run_embed_prompts(options: list[str]) -> int:

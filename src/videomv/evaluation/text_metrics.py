@@ -44,10 +44,14 @@ class ClipScorer:
             model = CLIPModel.from_pretrained(source, local_files_only=True)
             processor = CLIPProcessor.from_pretrained(source, local_files_only=True)
         except (OSError, ValueError) as err:
-            _unavailable(
-                f"CLIP score skipped: no local CLIP weights at {source!r} ({str(err).splitlines()[0][:120]}); "
-                "pass --clip PATH to a downloaded CLIP model folder"
-            )
+            # transformers' own message names the hub it did not contact (local_files_only): say what is missing.
+            if Path(source).is_dir():
+                where = f"the folder {source} is not a CLIP model ({str(err).splitlines()[0][:120]})"
+            elif Path(source).is_absolute() or source.startswith("."):
+                where = f"no folder {source}"
+            else:
+                where = f"{source} is not in the local Hugging Face cache (nothing is downloaded)"
+            _unavailable(f"CLIP score skipped: {where}; pass --clip PATH to a downloaded CLIP model folder")
             return None
         return cls(model, processor)
 
