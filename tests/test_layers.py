@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("training", "evaluation"),
     ("app",),
     ("cli",),
+    ("__main__",),  # python -m videomv: the command
 )
 
 

@@ -10,34 +10,15 @@ unless ``--verbose`` (before or after the command; see :mod:`videomv.logs`).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import logging
-import signal
 import sys
 from collections.abc import Iterator, Sequence
-from types import FrameType
 
 from .. import __version__
-from ..logs import set_verbose
 from . import app, convert, data, data_formats, doctor, evaluate, gaussians, generate, mesh, train
 from .parsing import OneLineParser
+from .running import run_parsed
 
-# Errors a user can fix from the message alone; anything else is a bug and keeps its traceback.
-USER_ERRORS = (
-    ValueError, FileNotFoundError, FileExistsError, NotADirectoryError, IsADirectoryError, PermissionError,
-    ImportError, KeyError,
-)  # fmt: skip
 VERBOSE_HELP = "also show the libraries' own progress bars and log lines (model loading, HTTP requests)"
-# Signals that stop a command the way Ctrl-C does, so staging folders are removed on the way out.
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-class Stopped(KeyboardInterrupt):
-    """A stop signal, raised where the program is so that ``finally`` blocks and cleanups run."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,27 +68,6 @@ def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentPars
         yield from _commands(command)
 
 
-def _raise_stopped(signum: int, frame: FrameType | None) -> None:
-    # Further stop signals would cut the cleanup short; SIGKILL still ends the process.
-    for other in STOP_SIGNALS:
-        if signal.getsignal(other) is _raise_stopped:
-            signal.signal(other, signal.SIG_IGN)
-    raise Stopped(signum)
-
-
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise :class:`Stopped` (unless someone else already handles them)."""
-    taken = [signum for signum in STOP_SIGNALS if signal.getsignal(signum) is signal.SIG_DFL]
-    for signum in taken:
-        signal.signal(signum, _raise_stopped)
-    try:
-        yield
-    finally:
-        for signum in taken:
-            signal.signal(signum, signal.SIG_DFL)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs ``videomv`` with ``argv`` (default: the process arguments) and returns the exit code."""
     parser = build_parser()
@@ -117,27 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         OneLineParser(prog=getattr(args, "command_prog", parser.prog)).error(
             f"unrecognized arguments: {' '.join(unknown)}"
         )
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    set_verbose(args.verbose)
-    try:
-        with _stop_on_signals():
-            return int(args.func(args) or 0)
-    except USER_ERRORS as err:
-        if args.debug:
-            raise
-        message = str(err.args[0] if isinstance(err, KeyError) and err.args else err)
-        # One line whatever the raiser wrote (a library's message may span several).
-        print(f"videomv: error: {' '.join(message.split())}", file=sys.stderr)
-        return 2
-    except Stopped as stop:
-        print(f"videomv: stopped by {stop.args[0]}", file=sys.stderr)
-        return 128 + stop.signum
-    except KeyboardInterrupt:
-        print("videomv: interrupted", file=sys.stderr)
-        return 130
+    return run_parsed(args)
 
 
 def entry() -> int:

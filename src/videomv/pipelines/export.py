@@ -26,7 +26,8 @@ import numbers
 import os
 import platform
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,6 +266,23 @@ def load_pipeline(
     Raises:
         FileNotFoundError, ValueError: with a one-line message for each thing that can be wrong.
     """
+    path, torch_device = check_load_options(model, device, dtype, scheduler)
+    # from_pretrained checks every file of the folder before it loads any (one line naming the file).
+    with library_progress_bars(progress):  # the libraries' bars: only with --verbose
+        pipe = VideoMVPipeline.from_pretrained(path, dtype=DTYPES[dtype]).to(torch_device)
+    if scheduler is not None:
+        pipe.scheduler = switch_solver(pipe.scheduler, scheduler)
+    return pipe
+
+
+def check_load_options(
+    model: str | os.PathLike | None = None, device: str = "auto", dtype: str = "float32", scheduler: str | None = None
+) -> tuple[Path, torch.device]:
+    """Checks :func:`load_pipeline`'s arguments without loading anything; returns the model folder and device.
+
+    Raises:
+        FileNotFoundError, NotADirectoryError, ValueError: one line naming what is wrong.
+    """
     if dtype not in DTYPES:
         raise ValueError(f"unknown dtype {dtype!r}; use one of {', '.join(DTYPES)}")
     if scheduler is not None and scheduler not in SOLVERS:
@@ -284,12 +302,7 @@ def load_pipeline(
         raise NotADirectoryError(f"--model {path} is a file; give a pipeline folder (with model_index.json)")
     if not path.is_dir():
         raise FileNotFoundError(f"model folder not found: {path}")
-    # from_pretrained checks every file of the folder before it loads any (one line naming the file).
-    with library_progress_bars(progress):  # the libraries' bars: only with --verbose
-        pipe = VideoMVPipeline.from_pretrained(path, dtype=DTYPES[dtype]).to(torch_device)
-    if scheduler is not None:
-        pipe.scheduler = switch_solver(pipe.scheduler, scheduler)
-    return pipe
+    return path, torch_device
 
 
 def generate_to_folder(
@@ -316,38 +329,127 @@ def generate_to_folder(
     Returns:
         The folder, its files by kind, and the record written to ``result.json``.
     """
-    settings.check(out, overwrite)
-    out = Path(out)
-    timings = dict(timings or {})
-    earlier = sum(timings.values())  # stages the caller timed (loading ...) count towards the total
+    return generate_to_folders(pipe, [settings], [out], overwrite, progress, info, timings)[0]
+
+
+def batch_key(settings: GenerateSettings) -> tuple:
+    """What items must share to be sampled in one pipeline call: every setting but prompt, image and
+    seed, and which of prompt and image they give (a model conditions all samples of a call alike)."""
+    shared = asdict(replace(settings, prompt=None, image=None, seed=0))
+    return (settings.prompt is None, settings.image is None, json.dumps(shared, sort_keys=True, default=str))
+
+
+def can_batch(pipe: VideoMVPipeline) -> bool:
+    """Whether ``pipe`` samples several objects in one call as it samples each alone (one generator each)."""
+    return not pipe.config.vae_sample_posterior
+
+
+def generate_to_folders(
+    pipe: VideoMVPipeline,
+    settings: Sequence[GenerateSettings],
+    outs: Sequence[str | os.PathLike],
+    overwrite: bool = False,
+    progress: bool = True,
+    info: dict[str, Any] | None = None,
+    timings: dict[str, float] | None = None,
+) -> list[GenerateResult]:
+    """Generates several objects in one pipeline call (one UNet forward per step for all of them) and
+    writes each to its folder, as :func:`generate_to_folder` writes one.
+
+    Each object's noise comes from its own seed (one generator per sample), so its views are those
+    of a call with it alone, up to float rounding of the batched forward.
+
+    Args:
+        pipe: the pipeline.
+        settings: one per object; all with the same :func:`batch_key` (only prompt, image and seed differ).
+        outs: the result folders, one per object (the rules of :func:`generate_to_folder`'s ``out``).
+        overwrite, progress, info: as for :func:`generate_to_folder`.
+        timings: stages timed before this call; the sampling time is shared out evenly between the objects.
+
+    Raises:
+        ValueError: the settings differ in more than prompt, image and seed, or the model cannot
+            sample several objects with one generator each (``vae_sample_posterior``).
+    """
+    if len(settings) != len(outs) or not settings:
+        raise ValueError(f"give one result folder per object: {len(settings)} settings, {len(outs)} folders")
+    if len({batch_key(item) for item in settings}) > 1:
+        raise ValueError("objects sampled together must share every setting but prompt, image and seed")
+    if len(settings) > 1 and not can_batch(pipe):
+        raise ValueError("this model samples its VAE posterior from the run's generator; generate one object at a time")
+    for item, out in zip(settings, outs, strict=True):
+        item.check(out, overwrite)
     start = time.perf_counter()
+    first = settings[0]
     config = pipe.config
-    cameras = settings.load_cameras()
-    view = _resolve_views(config, settings, cameras)
+    cameras = first.load_cameras()
+    view = _resolve_views(config, first, cameras)
     # `is None`, not `or`: a 0 given on purpose must never turn into the model's default.
-    guidance = config.guidance_scale if settings.guidance is None else settings.guidance
-    steps = config.num_inference_steps if settings.steps is None else settings.steps
-    _check_against_model(pipe, settings, view["views"], steps)
+    guidance = config.guidance_scale if first.guidance is None else first.guidance
+    steps = config.num_inference_steps if first.steps is None else first.steps
+    _check_against_model(pipe, first, view["views"], steps)
 
     pipe.set_progress_bar_config(disable=not progress, desc="denoising")
     tic = time.perf_counter()
+    # One generator per object: its noise does not depend on the objects it is batched with.
+    generators = [torch.Generator().manual_seed(item.seed) for item in settings]
+    generator = generators[0] if len(generators) == 1 else generators
     output = pipe(
-        prompt=settings.prompt, image=settings.image, cameras=cameras, num_views=view["views"],
-        elevation=view["elevation"], radius=view["radius"], fov=view["fov"], num_inference_steps=steps,
-        guidance_scale=guidance, generator=torch.Generator().manual_seed(settings.seed), output_type="pt",
-        three_d_aware=settings.three_d_aware, three_d_aware_steps=settings.three_d_aware_steps,
-        three_d_aware_blend=settings.three_d_aware_blend,
+        prompt=None if first.prompt is None else [item.prompt for item in settings],
+        image=None if first.image is None else [item.image for item in settings], cameras=cameras,
+        num_views=view["views"], elevation=view["elevation"], radius=view["radius"], fov=view["fov"],
+        num_inference_steps=steps, guidance_scale=guidance, generator=generator,
+        output_type="pt", three_d_aware=first.three_d_aware, three_d_aware_steps=first.three_d_aware_steps,
+        three_d_aware_blend=first.three_d_aware_blend,
     )  # fmt: skip
-    timings["sample"] = time.perf_counter() - tic
+    # Each object's share of the sampling (and of the stages timed before).
+    shared = {name: value / len(settings) for name, value in (timings or {}).items()}
+    shared["sample"] = (time.perf_counter() - tic) / len(settings)
+    shared_start = (tic - start) / len(settings)
+    resolved = {**view, "guidance": guidance, "steps": steps}
+    if first.three_d_aware and pipe.reconstructor is not None:
+        used = pipe.three_d_aware_config(steps=first.three_d_aware_steps, blend=first.three_d_aware_blend)
+        resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
+    extra = {**(info or {}), "batch_size": len(settings)} if len(settings) > 1 else info
+    results = []
+    for i, (item, out) in enumerate(zip(settings, outs, strict=True)):
+        gaussians = output.gaussians[i] if output.gaussians is not None else None
+        sampled = (output.views[i], output.cameras, gaussians)
+        results.append(
+            _write_result(pipe, item, Path(out), sampled, resolved, dict(shared), shared_start, extra, progress)
+        )
+    return results
 
+
+def _write_result(
+    pipe: VideoMVPipeline,
+    settings: GenerateSettings,
+    out: Path,
+    sampled: tuple[torch.Tensor, Cameras, Gaussians | None],
+    resolved: dict[str, Any],
+    timings: dict[str, float],
+    setup: float,
+    info: dict[str, Any] | None,
+    progress: bool,
+) -> GenerateResult:
+    """Writes one object's views, Gaussians, mesh and ``result.json`` to ``out`` (staged, then renamed).
+
+    Args:
+        sampled: its ``(F, 3, H, W)`` views in [0, 1], their cameras and its Gaussians (or None).
+        resolved: the view, guidance, steps and 3D-aware settings the sampling used.
+        timings: its stage timings so far (``sample`` included); ``total`` is added.
+        setup: its share of the time from the start of the call to the sampling (checks).
+    """
+    before = sum(timings.values())
+    start = time.perf_counter()
+    views, cameras, gaussians = sampled
+    view = {key: resolved[key] for key in ("elevation", "radius", "fov")}
     with staged_folder(out) as staging:
-        gaussians = output.gaussians[0] if output.gaussians is not None else None
         if gaussians is not None:
             gaussians = gaussians.to(device="cpu", dtype=torch.float32)
         stages = 3 + (0 if gaussians is None else 2 + (settings.mesh is not None))
         with tqdm(total=stages, desc="writing", disable=not progress) as bar:
             tic = time.perf_counter()
-            sample = _views_sample(output.views[0].float().cpu(), output.cameras, gaussians, settings)
+            sample = _views_sample(views.float().cpu(), cameras, gaussians, settings)
             files = _write_views(sample, staging, settings.views_fps, bar)
             timings["write_views"] = time.perf_counter() - tic
             mesh_info = None
@@ -361,11 +463,7 @@ def generate_to_folder(
                     files["mesh"] = MESH_FILE
                     bar.update(1)
                     timings["mesh"] = time.perf_counter() - tic
-        timings["total"] = earlier + time.perf_counter() - start
-        resolved = {**view, "guidance": guidance, "steps": steps}
-        if settings.three_d_aware and pipe.reconstructor is not None:
-            used = pipe.three_d_aware_config(steps=settings.three_d_aware_steps, blend=settings.three_d_aware_blend)
-            resolved["three_d_aware_steps"], resolved["three_d_aware_blend"] = list(used.steps), used.blend
+        timings["total"] = before + setup + time.perf_counter() - start
         record = _record(pipe, settings, resolved, gaussians, files, timings, info)
         if mesh_info is not None:
             record["mesh"] = mesh_info
@@ -555,7 +653,8 @@ def _record(
         image=str(Path(settings.image).resolve()) if settings.image else None,
         scheduler=type(pipe.scheduler).__name__, image_size=pipe.image_size,
         three_d_aware=settings.three_d_aware and pipe.reconstructor is not None,
-        device=str(pipe.device), dtype=str(pipe.unet.dtype).removeprefix("torch."), **(info or {}),
+        device=str(pipe.device), dtype=str(pipe.unet.dtype).removeprefix("torch."),
+        threads=torch.get_num_threads(), **(info or {}),
     )  # fmt: skip
     return {
         "seed": settings.seed,

@@ -495,7 +495,7 @@ class VideoMVPipeline(DiffusionPipeline):
         num_inference_steps: int | None = None,
         guidance_scale: float | None = None,
         negative_prompt: str | list[str] | None = None,
-        generator: torch.Generator | None = None,
+        generator: torch.Generator | list[torch.Generator] | None = None,
         latents: torch.Tensor | None = None,
         eta: float = 0.0,
         output_type: OutputType = "pil",
@@ -518,7 +518,9 @@ class VideoMVPipeline(DiffusionPipeline):
             num_inference_steps: scheduler steps (config default if None).
             guidance_scale: classifier-free guidance weight (config default if None; ≤ 1 disables it).
             negative_prompt: the unconditional branch's prompt (config default if None).
-            generator: makes the sample reproducible.
+            generator: makes the sample reproducible: one for the batch, or one per sample (diffusers'
+                convention: a sample's noise then does not depend on the batch it is in; not with
+                ``vae_sample_posterior``, whose draws cover the whole batch).
             latents: ``(B, F, C, h, w)`` starting noise instead of drawing it.
             eta: DDIM noise weight (0 = deterministic).
             output_type: ``"pil"``, ``"np"``, ``"pt"`` or ``"latent"``.
@@ -551,6 +553,7 @@ class VideoMVPipeline(DiffusionPipeline):
         batch = len(prompts)
         if images is not None and len(images) != batch:
             raise ValueError(f"{len(images)} images but {batch} prompts")
+        self._check_generators(generator, batch)
 
         guidance_scale = self.config.guidance_scale if guidance_scale is None else guidance_scale
         guided = guidance_scale > 1.0
@@ -628,6 +631,18 @@ class VideoMVPipeline(DiffusionPipeline):
         if not return_dict:
             return (views, cameras, gaussians)
         return VideoMVPipelineOutput(views=views, cameras=cameras, gaussians=gaussians)
+
+    def _check_generators(self, generator: torch.Generator | list[torch.Generator] | None, batch: int) -> None:
+        """One generator per sample, when a list is given, and a model that draws nothing else for the whole batch."""
+        if not isinstance(generator, list):
+            return
+        if len(generator) != batch:
+            raise ValueError(f"{len(generator)} generators for {batch} samples; give one per sample, or one for all")
+        if batch > 1 and self.config.vae_sample_posterior:
+            raise ValueError(
+                "one generator per sample needs vae_sample_posterior off (its posterior draws cover the whole batch); "
+                "give one generator, or sample one at a time"
+            )
 
     def _with_suffix(self, prompt: str) -> str:
         """``prompt`` with the config's suffix appended (with ``prompt_suffix_if_absent``: unless the
