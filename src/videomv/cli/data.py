@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..data.build import BuildReport, Shard
 
 
 def _add_rig_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,21 +18,50 @@ def _add_rig_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fov", type=float, default=39.6, help="vertical field of view, degrees (default 39.6)")
 
 
+def _add_scale_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="render processes, each with its own EGL context (default 1)",
+    )
+    parser.add_argument(
+        "--shard",
+        default=None,
+        metavar="I/N",
+        help="render only shard I (from 0) of N: the objects at positions k with k %% N == I; run N "
+        "shards (machines, a SLURM array) with the same command into one OUT and they render every "
+        "object once and share index.json",
+    )
+
+
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Registers ``render``, ``build`` and ``show`` under ``videomv data``."""
     render = commands.add_parser(
         "render",
-        help="render one mesh (OBJ/GLB/glTF/PLY) on an orbit into a sample folder",
+        help="render a mesh (OBJ/GLB/glTF/PLY), or a folder or list of them, on an orbit",
         description="Centres the mesh's bounding box at the origin, scales its longest side to 1, and renders "
-        "RGBA views on a circular orbit (pyrender on EGL) into OUT: 000.png ... and cameras.json.",
+        "RGBA views on a circular orbit (pyrender on EGL) into OUT: 000.png ... and cameras.json. Given a folder "
+        "of meshes or a .txt list of mesh paths, renders each into OUT/<split>/<name>/ as `data build` does "
+        "(index.json, failures.json, resumable, --workers, --shard).",
     )
-    render.add_argument("mesh", type=Path, help="the mesh file (.obj with its .mtl and textures, .glb, .gltf, .ply)")
-    render.add_argument("out", type=Path, help="the sample folder to write")
+    render.add_argument(
+        "mesh",
+        type=Path,
+        help="the mesh file (.obj with its .mtl and textures, .glb, .gltf, .ply), a folder of them (searched "
+        "recursively), or a .txt file with one mesh path a line",
+    )
+    render.add_argument("out", type=Path, help="the sample folder to write (a dataset folder for several meshes)")
     _add_rig_arguments(render)
     render.add_argument("--elevation", type=float, default=5.0, help="orbit elevation, degrees (default 5)")
     render.add_argument("--up", choices=("z", "y"), default="z", help="the mesh's up axis (default z)")
     render.add_argument("--caption", default=None, help="caption to store with the sample")
-    render.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    render.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (samples of a list)")
+    render.add_argument(
+        "--split", choices=("train", "heldout"), default="train", help="split of the samples of a list (default train)"
+    )
+    _add_scale_arguments(render)
     render.set_defaults(func=run_render)
 
     build = commands.add_parser(
@@ -65,6 +98,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--cache", type=Path, default=None, help="a source's asset cache (default $VIDEOMV_CACHE/libero or /debian)"
     )
     build.add_argument("--overwrite", action="store_true", help="re-render samples that already exist")
+    _add_scale_arguments(build)
     build.set_defaults(func=run_build)
 
     show = commands.add_parser(
@@ -91,7 +125,7 @@ MAX_VIEWS = 1000
 MAX_SIZE = 4096
 MAX_RENDER_PIXELS = 2**27  # views x size^2 of one sample: 2 GB as float RGBA
 MAX_THUMB = 512
-DATASET_ENTRIES = {"index.json", "failures.json", "train", "heldout", "contact_sheet.png"}
+DATASET_ENTRIES = {"index.json", "failures.json", "parts", "train", "heldout", "contact_sheet.png"}
 
 
 def _require(ok: bool, option: str, value: object, rule: str) -> None:
@@ -123,6 +157,18 @@ def _check_rig(args: argparse.Namespace, elevations: list[float]) -> None:
         )
 
 
+def _check_scale(args: argparse.Namespace) -> Shard:
+    """Checks ``--workers`` and ``--shard``; returns the shard (all objects without ``--shard``)."""
+    from ..data.build import MAX_WORKERS, Shard
+
+    _check_whole("--workers", args.workers, 1, MAX_WORKERS)
+    return Shard() if args.shard is None else Shard.parse(args.shard)
+
+
+def _is_mesh_list(path: Path) -> bool:
+    return path.is_dir() or path.suffix.lower() == ".txt"
+
+
 def _check_mesh(path: Path) -> None:
     from ..data.render import MESH_SUFFIXES
 
@@ -140,6 +186,11 @@ def run_render(args: argparse.Namespace) -> int:
     from ..data.render import render_mesh_file
 
     _check_rig(args, [args.elevation])
+    shard = _check_scale(args)
+    if _is_mesh_list(args.mesh):
+        return _render_list(args, shard)
+    if args.workers != 1 or args.shard is not None:
+        raise ValueError(f"--workers and --shard split a folder or .txt list of meshes; {args.mesh} is one mesh file")
     _check_mesh(args.mesh)
     check_destination(args.out, args.overwrite)
     cameras = orbit(args.views, args.elevation, args.radius, args.fov, args.size)
@@ -171,6 +222,26 @@ def _check_dataset_folder(out: Path) -> None:
     check_writable(out, "--out", inside=True)
 
 
+def _render_list(args: argparse.Namespace, shard: Shard) -> int:
+    """``data render FOLDER_OR_LIST OUT``: every mesh into the dataset folder OUT, as ``data build`` does."""
+    from ..data.build import RigOptions, build, find_mesh_files, mesh_file_jobs
+
+    jobs = mesh_file_jobs(find_mesh_files(args.mesh), args.up, args.split, args.caption)
+    _check_dataset_folder(args.out)
+    rig = RigOptions(args.views, args.size, (args.elevation,), args.radius, args.fov)
+    return _report(build(jobs, args.out, rig, overwrite=args.overwrite, workers=args.workers, shard=shard), args.out)
+
+
+def _report(report: BuildReport, out: Path) -> int:
+    """Prints what a build did; status 1 when every object it tried failed."""
+    print(
+        f"{len(report.written)} written, {len(report.kept)} kept, {len(report.failed)} failed "
+        f"in {report.seconds:.0f} s -> {out} (index.json: {report.indexed} samples, "
+        f"failures.json: {report.failures} objects, all shards so far)"
+    )
+    return 1 if report.failed and not (report.written or report.kept) else 0
+
+
 def run_build(args: argparse.Namespace) -> int:
     from ..data.build import RigOptions, build, procedural_jobs
     from ..data.sources import source
@@ -187,6 +258,7 @@ def run_build(args: argparse.Namespace) -> int:
     _check_whole("--limit", args.limit, 1, 10**6)
     _check_whole("--count", args.count, 1, 10**6)
     _check_whole("--seed", args.seed, 0, 2**63 - 1)
+    shard = _check_scale(args)
     if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
         raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the source's assets")
     _check_dataset_folder(args.out)
@@ -195,12 +267,7 @@ def run_build(args: argparse.Namespace) -> int:
     else:
         jobs = source(args.source).build_jobs(args.split, args.limit, args.cache)
     rig = RigOptions(args.views, args.size, tuple(args.elevation_range), args.radius, args.fov, args.seed)
-    report = build(jobs, args.out, rig, overwrite=args.overwrite)
-    print(
-        f"{len(report.written)} written, {len(report.kept)} kept, {len(report.failed)} failed "
-        f"in {report.seconds:.0f} s -> {args.out} (index.json, failures.json)"
-    )
-    return 1 if report.failed and not (report.written or report.kept) else 0
+    return _report(build(jobs, args.out, rig, overwrite=args.overwrite, workers=args.workers, shard=shard), args.out)
 
 
 def run_show(args: argparse.Namespace) -> int:
