@@ -379,8 +379,9 @@ def objects(split: str = "all") -> list[LiberoObject]:
 
 def cache_dir() -> Path:
     """The LIBERO asset cache: ``$VIDEOMV_CACHE/libero``, else ``~/.cache/videomv/libero``."""
-    root = os.environ.get("VIDEOMV_CACHE")
-    return Path(root) / "libero" if root else Path.home() / ".cache" / "videomv" / "libero"
+    from .sources import cache_root
+
+    return cache_root() / "libero"
 
 
 def _wheel(wheels: Path, package: str) -> Path | None:
