@@ -7,8 +7,10 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .parsing import add_progress_argument
+
 if TYPE_CHECKING:
-    from ..data.build import BuildReport, Shard
+    from ..data.build import Job, RigOptions, Shard
 
 
 def _add_rig_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +36,7 @@ def _add_scale_arguments(parser: argparse.ArgumentParser) -> None:
         "shards (machines, a SLURM array) with the same command into one OUT and they render every "
         "object once and share index.json",
     )
+    add_progress_argument(parser)
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -66,18 +69,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
     build = commands.add_parser(
         "build",
-        help="render a dataset of real (LIBERO, Debian 0ad-data) or procedural objects",
+        help="render a dataset of real (LIBERO) or procedural objects",
         description="Renders one orbit per object into OUT/<split>/<name>/, with OUT/index.json and "
         "OUT/failures.json. Failing objects are reported and skipped; existing samples are kept.",
     )
-    from ..data.sources import names as source_names  # the registry only: no mesh library
-
-    build.add_argument(
-        "--source",
-        choices=(*source_names(), "procedural"),
-        required=True,
-        help="which objects: a registered source (licences in docs/data_sources.md) or procedural ones",
-    )
+    build.add_argument("--source", choices=("libero", "procedural"), required=True, help="which objects")
     build.add_argument("--out", type=Path, required=True, help="the dataset folder")
     _add_rig_arguments(build)
     build.add_argument(
@@ -89,14 +85,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="one elevation, or LOW HIGH to draw each sample's elevation from (default 0 30)",
     )
     build.add_argument(
-        "--split", choices=("train", "heldout", "all"), default="all", help="split of a source to render (default all)"
+        "--split", choices=("train", "heldout", "all"), default="all", help="LIBERO split to render (default all)"
     )
-    build.add_argument("--limit", type=int, default=None, help="render at most N objects of a source")
+    build.add_argument("--limit", type=int, default=None, help="render at most N LIBERO objects")
     build.add_argument("--count", type=int, default=100, help="number of procedural objects (default 100)")
     build.add_argument("--seed", type=int, default=0, help="seed of elevations and procedural objects (default 0)")
-    build.add_argument(
-        "--cache", type=Path, default=None, help="a source's asset cache (default $VIDEOMV_CACHE/libero or /debian)"
-    )
+    build.add_argument("--cache", type=Path, default=None, help="LIBERO package cache (default $VIDEOMV_CACHE/libero)")
     build.add_argument("--overwrite", action="store_true", help="re-render samples that already exist")
     _add_scale_arguments(build)
     build.set_defaults(func=run_build)
@@ -224,27 +218,31 @@ def _check_dataset_folder(out: Path) -> None:
 
 def _render_list(args: argparse.Namespace, shard: Shard) -> int:
     """``data render FOLDER_OR_LIST OUT``: every mesh into the dataset folder OUT, as ``data build`` does."""
-    from ..data.build import RigOptions, build, find_mesh_files, mesh_file_jobs
+    from ..data.build import RigOptions, find_mesh_files, mesh_file_jobs
 
     jobs = mesh_file_jobs(find_mesh_files(args.mesh), args.up, args.split, args.caption)
     _check_dataset_folder(args.out)
     rig = RigOptions(args.views, args.size, (args.elevation,), args.radius, args.fov)
-    return _report(build(jobs, args.out, rig, overwrite=args.overwrite, workers=args.workers, shard=shard), args.out)
+    return _build(args, jobs, rig, shard)
 
 
-def _report(report: BuildReport, out: Path) -> int:
-    """Prints what a build did; status 1 when every object it tried failed."""
+def _build(args: argparse.Namespace, jobs: list[Job], rig: RigOptions, shard: Shard) -> int:
+    """Renders ``jobs`` into ``args.out`` and prints what was done; status 1 when every object it tried failed."""
+    from ..data.build import build
+
+    report = build(
+        jobs, args.out, rig, args.overwrite, workers=args.workers, shard=shard, progress=not args.no_progress
+    )
     print(
         f"{len(report.written)} written, {len(report.kept)} kept, {len(report.failed)} failed "
-        f"in {report.seconds:.0f} s -> {out} (index.json: {report.indexed} samples, "
+        f"in {report.seconds:.0f} s -> {args.out} (index.json: {report.indexed} samples, "
         f"failures.json: {report.failures} objects, all shards so far)"
     )
     return 1 if report.failed and not (report.written or report.kept) else 0
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from ..data.build import RigOptions, build, procedural_jobs
-    from ..data.sources import source
+    from ..data.build import RigOptions, libero_jobs, procedural_jobs
 
     if len(args.elevation_range) not in (1, 2):
         raise ValueError("--elevation-range takes one elevation or LOW HIGH")
@@ -260,14 +258,14 @@ def run_build(args: argparse.Namespace) -> int:
     _check_whole("--seed", args.seed, 0, 2**63 - 1)
     shard = _check_scale(args)
     if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
-        raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the source's assets")
+        raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the LIBERO packages")
     _check_dataset_folder(args.out)
-    if args.source == "procedural":
-        jobs = procedural_jobs(args.count, args.seed)
+    if args.source == "libero":
+        jobs = libero_jobs(args.split, args.limit, args.cache)
     else:
-        jobs = source(args.source).build_jobs(args.split, args.limit, args.cache)
+        jobs = procedural_jobs(args.count, args.seed)
     rig = RigOptions(args.views, args.size, tuple(args.elevation_range), args.radius, args.fov, args.seed)
-    return _report(build(jobs, args.out, rig, overwrite=args.overwrite, workers=args.workers, shard=shard), args.out)
+    return _build(args, jobs, rig, shard)
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -410,9 +410,9 @@ def _render_in_workers(
 class _Progress:
     """A progress bar over a shard's objects showing the render rate in objects per minute."""
 
-    def __init__(self, total: int, kept: int, shard: Shard) -> None:
+    def __init__(self, total: int, kept: int, shard: Shard, show: bool) -> None:
         desc = "rendering" if shard.count == 1 else f"rendering shard {shard}"
-        self.bar = tqdm(total=total, initial=kept, desc=desc, unit="object")
+        self.bar = tqdm(total=total, initial=kept, desc=desc, unit="object", disable=not show)
         self.start = time.perf_counter()
         self.done = 0
 
@@ -421,6 +421,10 @@ class _Progress:
         minutes = (time.perf_counter() - self.start) / 60.0
         self.bar.set_postfix_str(f"{self.done / max(minutes, 1e-9):.1f} objects/min", refresh=False)
         self.bar.update(1)
+
+    def write(self, line: str) -> None:
+        """Prints ``line`` above the bar (failures are printed even without a bar)."""
+        tqdm.write(line)
 
     def close(self) -> None:
         self.bar.close()
@@ -445,6 +449,7 @@ def build(
     renderer: MeshRenderer | None = None,
     workers: int = 1,
     shard: Shard | None = None,
+    progress: bool = True,
 ) -> BuildReport:
     """Renders the jobs of ``shard`` into ``out`` and merges ``index.json`` and ``failures.json``.
 
@@ -456,6 +461,7 @@ def build(
         renderer: a renderer to reuse with one worker; one is created (and closed) if None.
         workers: processes rendering at once, each with its own EGL context; 1 renders here.
         shard: which part of ``jobs`` this build renders (see :class:`Shard`); all by default.
+        progress: show a progress bar (with the rate in objects per minute).
 
     Returns:
         A report of the written, kept and failed samples. Failures never raise.
@@ -484,19 +490,19 @@ def build(
         results = _render_in_workers(todo, out, rig, overwrite, workers)
     else:
         results = _render_here(todo, out, rig, overwrite, renderer)
-    progress = _Progress(len(mine), len(report.kept), shard)
+    bar = _Progress(len(mine), len(report.kept), shard, progress)
     try:
         for job, reason in results:
             if reason is None:
                 report.written.append(job.name)
                 entries[job.name] = _entry(job)
             else:
-                progress.bar.write(f"FAILED {job.name}: {reason}")
+                bar.write(f"FAILED {job.name}: {reason}")
                 report.failed[job.name] = reason
-            progress.update()
+            bar.update()
     finally:
         results.close()  # stops the workers first if the build is interrupted
-        progress.close()
+        bar.close()
         # What was done before an interruption is indexed too.
         part = {"shard": str(shard), "rig": asdict(rig), "samples": list(entries.values()), "failed": report.failed}
         _write_json(out / PARTS_FOLDER / f"{_list_digest(jobs)}-{shard.index}-of-{shard.count}.json", part)
