@@ -172,10 +172,10 @@ def fetch_package(cache: str | Path | None = None, package: str = PACKAGE, versi
 
 def fetch_archive(cache: str | Path | None = None) -> Path:
     """``public.zip`` of the unpacked ``0ad-data`` package (fetched on first use)."""
-    archive = fetch_package(cache) / ARCHIVE
-    if not archive.is_file():
-        raise FileNotFoundError(f"{archive} is missing; delete {archive.parents[5]} to unpack again")
-    return archive
+    root = fetch_package(cache)
+    if not (root / ARCHIVE).is_file():
+        raise FileNotFoundError(f"{root / ARCHIVE} is missing; delete {root} to unpack the package again")
+    return root / ARCHIVE
 
 
 def licence_of(root: Path) -> str:
@@ -401,7 +401,12 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._zip = zipfile.ZipFile(self.path)
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except zipfile.BadZipFile as error:
+            raise ValueError(
+                f"{self.path}: damaged archive ({error}); delete its unpacked package to redo it"
+            ) from None
         self.names = set(self._zip.namelist())
 
     def read(self, member: str) -> bytes:

@@ -188,7 +188,7 @@ SOURCES: dict[str, DataSource] = {
             fetch="apt-get download 0ad-data=0.0.26-1; dpkg-deb -x into $VIDEOMV_CACHE/debian (not installed)",
             up_axis="y (left-handed: y and z swapped back on load)",
             unit="game units (about a metre)",
-            filters=ObjectFilter(skip_materials=("water",), skip_prefixes=("temp/", "test/")),
+            filters=ObjectFilter(skip_materials=("water", "aura"), skip_prefixes=("temp/", "test/")),
             jobs="videomv.data.debian:jobs",
         ),
     )
