@@ -233,6 +233,28 @@ def test_a_crashing_worker_fails_its_objects_and_the_build_goes_on(tmp_path):
     assert json.loads((tmp_path / "failures.json").read_text()) == report.failed
 
 
+@pytest.mark.render
+def test_a_stopped_build_indexes_the_renders_it_waited_for(tmp_path, monkeypatch):
+    real_wait = build_module.wait
+    done_before = []
+
+    def wait_then_stop(futures, return_when):
+        if done_before:
+            raise KeyboardInterrupt  # Ctrl-C (or SIGTERM) while renders are under way
+        done, running = real_wait(futures, return_when=return_when)
+        done_before.append(len(done))
+        return done, running
+
+    monkeypatch.setattr(build_module, "wait", wait_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(procedural_jobs(COUNT, seed=3), tmp_path, RIG, workers=2)
+    on_disk = sorted(p.parent.name for p in tmp_path.glob("train/*/cameras.json"))
+    assert len(on_disk) > done_before[0]  # the renders under way were finished, not dropped
+    index = json.loads((tmp_path / "index.json").read_text())
+    assert [e["name"] for e in index["samples"]] == on_disk  # and indexed
+    assert not list((tmp_path / "train").glob(".*"))
+
+
 def test_workers_refuse_a_job_that_cannot_be_sent_to_them(tmp_path):
     job = Job("closure", "train", None, "test", lambda: [])
     with pytest.raises(TypeError, match="object closure: its job cannot be sent to a worker process"):

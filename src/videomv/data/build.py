@@ -46,7 +46,7 @@ import re
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -313,15 +313,19 @@ def _render_and_write(job: Job, rig: RigOptions, target: Path, overwrite: bool, 
     return None
 
 
+# Called with each object as it is done: the reason it failed, or None.
+Record = Callable[[Job, "str | None"], None]
+
+
 def _render_here(
-    jobs: Sequence[Job], out: Path, rig: RigOptions, overwrite: bool, renderer: MeshRenderer | None
-) -> Iterator[tuple[Job, str | None]]:
+    jobs: Sequence[Job], out: Path, rig: RigOptions, overwrite: bool, renderer: MeshRenderer | None, record: Record
+) -> None:
     """Renders in this process, with ``renderer`` or one made (and closed) here."""
     own = renderer is None
     renderer = renderer or MeshRenderer()
     try:
         for job in jobs:
-            yield job, _render_and_write(job, rig, out / job.split / job.name, overwrite, renderer)
+            record(job, _render_and_write(job, rig, out / job.split / job.name, overwrite, renderer))
     finally:
         if own:
             renderer.close()
@@ -373,38 +377,40 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 def _render_in_workers(
-    jobs: Sequence[Job], out: Path, rig: RigOptions, overwrite: bool, workers: int
-) -> Iterator[tuple[Job, str | None]]:
-    """Renders in ``workers`` worker processes, yielding each object as it is done.
+    jobs: Sequence[Job], out: Path, rig: RigOptions, overwrite: bool, workers: int, record: Record
+) -> None:
+    """Renders in ``workers`` worker processes, recording each object as it is done.
 
-    At most two objects per worker are queued, so stopping waits for little. A worker that dies
-    (a crash in a mesh parser or the driver, the out-of-memory killer) fails the objects under
-    way, which a rerun retries, and the build goes on with fresh workers.
+    At most two objects per worker are queued, so stopping (Ctrl-C, SIGTERM) waits only for the
+    renders under way, which are recorded too. A worker that dies (a crash in a mesh parser or the
+    driver, the out-of-memory killer) fails the objects under way, which a rerun retries, and the
+    build goes on with fresh workers.
     """
     pending = deque(jobs)
     context = _worker_context()
     while pending:
         pool = ProcessPoolExecutor(min(workers, len(pending)), mp_context=context, initializer=_start_worker)
         running: dict[Future, Job] = {}
-        broken = False
         try:
-            while (pending or running) and not broken:
+            while pending or running:
                 while pending and len(running) < 2 * workers:
                     job = pending.popleft()
                     target = str(out / job.split / job.name)
                     running[pool.submit(_render_in_worker, job, rig, target, overwrite)] = job
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
+                if any(isinstance(future.exception(), BrokenProcessPool) for future in done):
+                    break  # every object under way fails at once; the rest go to a fresh pool
                 for future in done:
-                    job = running.pop(future)
-                    try:
-                        reason = future.result()
-                    except BrokenProcessPool:
-                        reason, broken = WORKER_DIED, True
-                    yield job, reason
-            for job in running.values():  # a broken pool fails every object under way at once
-                yield job, WORKER_DIED
+                    record(running.pop(future), future.result())
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            for future, job in running.items():
+                if future.cancelled():
+                    pending.appendleft(job)  # queued, never started: stopped here, or to the next pool
+                elif isinstance(future.exception(), BrokenProcessPool):
+                    record(job, WORKER_DIED)
+                else:  # finished while stopping: complete, so recorded
+                    record(job, future.result())
 
 
 class _Progress:
@@ -486,22 +492,23 @@ def build(
             entries[job.name] = _entry(job)
         else:
             todo.append(job)
-    if workers > 1:
-        results = _render_in_workers(todo, out, rig, overwrite, workers)
-    else:
-        results = _render_here(todo, out, rig, overwrite, renderer)
     bar = _Progress(len(mine), len(report.kept), shard, progress)
+
+    def record(job: Job, reason: str | None) -> None:
+        if reason is None:
+            report.written.append(job.name)
+            entries[job.name] = _entry(job)
+        else:
+            bar.write(f"FAILED {job.name}: {reason}")
+            report.failed[job.name] = reason
+        bar.update()
+
     try:
-        for job, reason in results:
-            if reason is None:
-                report.written.append(job.name)
-                entries[job.name] = _entry(job)
-            else:
-                bar.write(f"FAILED {job.name}: {reason}")
-                report.failed[job.name] = reason
-            bar.update()
+        if workers > 1:
+            _render_in_workers(todo, out, rig, overwrite, workers, record)
+        else:
+            _render_here(todo, out, rig, overwrite, renderer, record)
     finally:
-        results.close()  # stops the workers first if the build is interrupted
         bar.close()
         # What was done before an interruption is indexed too.
         part = {"shard": str(shard), "rig": asdict(rig), "samples": list(entries.values()), "failed": report.failed}
