@@ -1,11 +1,12 @@
 """Dataset building: objects per minute with 1 and more render worker processes.
 
 Builds the same procedural objects (``--count``, ``--views`` views of ``--size`` pixels) into a
-fresh folder once per worker count and prints the rate against one worker (the baseline, measured
-in the same run), best of ``--repeats``. Each build pays its own start-up (worker processes and
-their EGL contexts, or the one context of a one-process build), as a user's build does; the worker
-server process is started (and its imports paid) by a warm-up build that is not timed. Also checks
-that every worker count wrote the same samples, byte for byte.
+fresh folder per worker count and prints the rate against the first count (the baseline, measured
+in the same run): the best of ``--repeats`` builds, the counts taking turns. Each build pays its
+own start-up (worker processes and their EGL contexts, or the one context of a one-process
+build), as a user's build does; the worker server process is started (and its imports paid) by a
+warm-up build that is not timed. Also checks that every worker count wrote the same samples, byte
+for byte.
 
     python benchmarks/bench_data_workers.py
     python benchmarks/bench_data_workers.py --workers 1 2 4 --count 48 --size 128 --views 12
@@ -55,10 +56,11 @@ def main() -> None:
     rig = RigOptions(views=args.views, size=args.size, elevation_range=(0.0, 30.0))
 
     timed_build(max(args.workers), rig, max(args.workers))  # warm-up: the worker server and its imports
-    rows = []
-    for workers in args.workers:
-        runs = [timed_build(args.count, rig, workers) for _ in range(args.repeats)]
-        rows.append((workers, min(seconds for seconds, _ in runs), {d for _, d in runs}))
+    runs: dict[int, list[tuple[float, str]]] = {workers: [] for workers in args.workers}
+    for _ in range(args.repeats):  # interleaved, so that a busy spell of a shared machine hits every count
+        for workers in args.workers:
+            runs[workers].append(timed_build(args.count, rig, workers))
+    rows = [(w, min(seconds for seconds, _ in r), {d for _, d in r}) for w, r in runs.items()]
 
     print(f"{args.count} procedural objects, {args.views} views of {args.size} px, {os.cpu_count()} CPUs")
     print(f"| render workers | seconds | objects/min | vs {args.workers[0]} worker(s) |")
