@@ -15,6 +15,9 @@ from .parsing import shard
 # Written by --mesh beside gaussians.ply: pipelines.export.MESH_FILE, not imported here (that loads diffusers).
 MESH_FILE = "mesh.glb"
 DEFAULT_OUT = Path("videomv-output")
+# How --num-processes starts its processes: spawned, not forked, so each starts clean (no inherited
+# torch threads or CUDA state); they get the parsed command line, pickled.
+START_METHOD = "spawn"
 # The options whose default --help names for the shipped model, with their model_index.json keys.
 SHIPPED_DEFAULTS = {
     "views": "num_views", "elevation": "elevation", "radius": "radius", "fov": "fov", "steps": "num_inference_steps",
@@ -297,7 +300,7 @@ def _run_rank(job, load, info: dict, launcher: tuple[int, int]) -> int:
             report.manifest = batch.merge_manifest(job.out, job.items)
     finally:
         dist.destroy_process_group()
-    return _report(job, report)
+    return _report(job, report, merged_by_another=launcher[0] != 0)
 
 
 def _run_processes(args: argparse.Namespace, job) -> int:
@@ -310,8 +313,7 @@ def _run_processes(args: argparse.Namespace, job) -> int:
     count = args.num_processes
     threads = batch.threads_per_process(count)
     batch.prepare_batch_folder(job.out, job.inputs)
-    # Spawned, not forked: each process starts clean (no inherited torch threads or CUDA state).
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(START_METHOD)
     processes = []
     for k in range(count):
         shard = batch.sub_shard(args.shard, k, count)
@@ -350,8 +352,13 @@ def _shard_process(args: argparse.Namespace, threads: int) -> None:
     sys.exit(run_parsed(args))
 
 
-def _report(job, report, processes: int = 1) -> int:
-    """Prints what the run did; 1 when an item of its share failed (now or before), else 0."""
+def _report(job, report, processes: int = 1, merged_by_another: bool = False) -> int:
+    """Prints what the run did; 1 when an item of its share failed (now or before), else 0.
+
+    Args:
+        processes: the processes of ``--num-processes`` that did the work (they printed their own counts).
+        merged_by_another: another process merges the manifest (rank 0 of a launcher).
+    """
     from ..pipelines import batch
 
     where = job.out / batch.MANIFEST_FILE
@@ -362,7 +369,8 @@ def _report(job, report, processes: int = 1) -> int:
             f"{len(report.failed_before)} failed before and skipped (--retry-failed runs them){share}"
         )
     if report.manifest is None:
-        print(f"manifest part in {job.out / batch.PARTS_FOLDER}; run the command without --shard to merge {where}")
+        if not merged_by_another:
+            print(f"manifest part in {job.out / batch.PARTS_FOLDER}; the command without --shard merges {where}")
         return int(bool(report.failed or report.failed_before))
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.manifest.items()))
     print(f"{where}: {counts}")

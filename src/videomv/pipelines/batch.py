@@ -27,6 +27,7 @@ whole list (rank 0 after the others finished, the parent of ``--num-processes``,
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -49,7 +50,7 @@ MANIFEST_FILE = "manifest.jsonl"
 BARRIER_TIMEOUT = timedelta(days=7)
 # One file per process and run: ``<shard>-<host>-<pid>-<start>.jsonl``, a record appended per item.
 PARTS_FOLDER = "manifest.parts"
-# Says that a folder holds a batch of ours, so a later run may add to it.
+# What wrote the batch folder, and from which list (for people; the checks read the folder itself).
 BATCH_MARKER = ".videomv-batch"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff")
 ITEM_KEYS = ("image", "prompt", "seed", "name")
@@ -241,10 +242,12 @@ def is_complete(folder: Path) -> bool:
 def check_batch_folder(out: Path, items: Sequence[BatchItem], overwrite: bool = False) -> None:
     """Refuses, before any model loads, a ``--out`` that is not new, empty or a batch of ours.
 
-    A batch of ours holds our marker, manifest, manifest parts, item folders with our owner marker
-    and leftovers of our staging, nothing else. A finished item folder must be the result of the
-    item of that name (same prompt, image and seed), unless ``overwrite``, which redoes every item
-    and so needs each existing item folder to be wholly ours, unchanged (as a single ``generate``).
+    A batch of ours holds only what runs of ours write there: its marker, manifest and manifest
+    parts, item folders with our owner marker, and our staging leftovers (the marker is not required:
+    processes started together on an empty folder create it at the same time). A finished item folder
+    must be the result of the item of that name (same prompt, image and seed), unless ``overwrite``,
+    which redoes every item and so needs each existing item folder to be wholly ours, unchanged (as a
+    single ``generate``).
 
     Raises:
         FileExistsError, NotADirectoryError, PermissionError, ValueError: one line naming ``--out``.
@@ -252,15 +255,12 @@ def check_batch_folder(out: Path, items: Sequence[BatchItem], overwrite: bool = 
     if out.is_symlink() or not out.is_dir() or not any(out.iterdir()):
         check_output_folder(out)  # new or empty: the single generate's rules
         return
-    if not (out / BATCH_MARKER).is_file():
-        raise FileExistsError(
-            f"--out {out} is not empty and holds no batch of videomv generate --inputs; choose another --out"
-        )
     foreign = [entry.name for entry in sorted(out.iterdir()) if not _ours(entry)]
     if foreign:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise FileExistsError(
-            f"--out {out} holds files videomv did not write ({shown}); move them or choose another --out"
+            f"--out {out} holds files that are not a batch of videomv generate --inputs ({shown}); move them or "
+            "choose another --out"
         )
     for item in items:
         folder = out / item.name
@@ -302,11 +302,11 @@ def _check_same_item(folder: Path, item: BatchItem) -> None:
 
 
 def prepare_batch_folder(out: Path, inputs: str | os.PathLike) -> None:
-    """Makes ``out`` a batch folder of ours (its marker), if it is not one yet. Safe to run from several processes."""
+    """Makes ``out`` a batch folder of ours (its marker and parts folder). Safe to run from several processes."""
     (out / PARTS_FOLDER).mkdir(parents=True, exist_ok=True)
-    if not (out / BATCH_MARKER).is_file():
-        marker = {"written_by": f"videomv generate --inputs ({__version__})", "inputs": str(inputs)}
-        write_text_atomic(out / BATCH_MARKER, json.dumps(marker, indent=1) + "\n")
+    marker = {"written_by": f"videomv generate --inputs ({__version__})", "inputs": str(inputs)}
+    with contextlib.suppress(FileExistsError), open(out / BATCH_MARKER, "x", encoding="utf-8") as handle:
+        handle.write(json.dumps(marker, indent=1) + "\n")  # the first process to get here writes it
 
 
 # ------------------------------------------------------------------------------------------- records
@@ -509,13 +509,15 @@ class BatchJob:
                     bar.update(1)
 
     def _chunks(self, items: list[BatchItem], size: int) -> Iterator[list[BatchItem]]:
-        """Items in list order, in chunks of up to ``size`` that share a :func:`export.batch_key`."""
-        groups: dict[tuple, list[BatchItem]] = {}
+        """Chunks of up to ``size`` items that share a :func:`export.batch_key`, each yielded when full (so
+        at size 1 in list order), the partly filled ones at the end."""
+        pending: dict[tuple, list[BatchItem]] = {}
         for item in items:
-            groups.setdefault(export.batch_key(item_settings(self.template, item)), []).append(item)
-        for group in groups.values():
-            for start in range(0, len(group), size):
-                yield group[start : start + size]
+            key = export.batch_key(item_settings(self.template, item))
+            pending.setdefault(key, []).append(item)
+            if len(pending[key]) == size:
+                yield pending.pop(key)
+        yield from pending.values()
 
     def _run_chunk(
         self, pipe: export.VideoMVPipeline, chunk: list[BatchItem], info: dict[str, Any] | None
