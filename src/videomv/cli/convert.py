@@ -228,9 +228,12 @@ def run_vgen(args: argparse.Namespace) -> int:
         _write(args.out, args.overwrite, components)
         what = "components"
     else:
-        pipe = assemble_pipeline(
-            result.unet, task, args.base, args.text_encoder, args.image_encoder, result.reconstructor
-        )
+        from ..logs import library_progress_bars
+
+        with library_progress_bars():  # the base's loading bars: only with --verbose
+            pipe = assemble_pipeline(
+                result.unet, task, args.base, args.text_encoder, args.image_encoder, result.reconstructor
+            )
         pipe.to(dtype=result.unet.dtype)
         _write(args.out, args.overwrite, {"": pipe})
         what = "pipeline"
