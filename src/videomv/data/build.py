@@ -399,15 +399,15 @@ def _render_in_workers(
                     running[pool.submit(_render_in_worker, job, rig, target, overwrite)] = job
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 if any(isinstance(future.exception(), BrokenProcessPool) for future in done):
-                    break  # every object under way fails at once; the rest go to a fresh pool
+                    break  # every object under way fails at once; those not yet queued go to a fresh pool
                 for future in done:
                     record(running.pop(future), future.result())
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             for future, job in running.items():
-                if future.cancelled():
-                    pending.appendleft(job)  # queued, never started: stopped here, or to the next pool
-                elif isinstance(future.exception(), BrokenProcessPool):
+                if future.cancelled():  # never started (the build is stopping)
+                    continue
+                if isinstance(future.exception(), BrokenProcessPool):
                     record(job, WORKER_DIED)
                 else:  # finished while stopping: complete, so recorded
                     record(job, future.result())
@@ -485,11 +485,11 @@ def build(
     report = BuildReport()
     start = time.perf_counter()
     todo = []
-    entries = {}
+    entries = {}  # path -> index entry
     for job in mine:
         if is_sample(out / job.split / job.name) and not overwrite:
             report.kept.append(job.name)
-            entries[job.name] = _entry(job)
+            entries[_entry(job)["path"]] = _entry(job)
         else:
             todo.append(job)
     bar = _Progress(len(mine), len(report.kept), shard, progress)
@@ -497,7 +497,7 @@ def build(
     def record(job: Job, reason: str | None) -> None:
         if reason is None:
             report.written.append(job.name)
-            entries[job.name] = _entry(job)
+            entries[_entry(job)["path"]] = _entry(job)
         else:
             bar.write(f"FAILED {job.name}: {reason}")
             report.failed[job.name] = reason
