@@ -492,6 +492,10 @@ def build(
             entries[_entry(job)["path"]] = _entry(job)
         else:
             todo.append(job)
+    for split in sorted({job.split for job in todo}):
+        # Made here, once: a sample's staging would remove a split folder it made if its write
+        # failed, under another worker or shard about to write there.
+        (out / split).mkdir(exist_ok=True)
     bar = _Progress(len(mine), len(report.kept), shard, progress)
 
     def record(job: Job, reason: str | None) -> None:
