@@ -6,18 +6,23 @@ own words, and compared with what our code does under the setting; the default (
 
 from __future__ import annotations
 
+import json
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 from PIL import Image
+from transformers import AutoTokenizer, CLIPTokenizer
 
 from videomv.cameras import orbit
+from videomv.cli.convert import pad_like_open_clip
 from videomv.gaussians import Gaussians, quat_to_matrix, rasterize
 from videomv.models import GaussianReconstructor
 from videomv.models.configs import REFERENCE_NEGATIVE_PROMPT, REFERENCE_PIPELINE_SETTINGS
+from videomv.models.encoders import TextEmbeddingAdapter, encode_prompts
 from videomv.pipelines.preprocess import PreprocessConfig, preprocess_image
 from videomv.sampling import (
     RefinerState,
@@ -215,3 +220,57 @@ def test_reference_negative_prompt_is_the_reference_string() -> None:
         assert REFERENCE_PIPELINE_SETTINGS[task]["negative_prompt"] == REFERENCE_NEGATIVE_PROMPT
     assert REFERENCE_PIPELINE_SETTINGS["text"]["three_d_aware_background"] == 0.5
     assert REFERENCE_PIPELINE_SETTINGS["image"]["three_d_aware_background"] == 0.7
+
+
+# ----------------------------------------------------------------------------------------- tokenizer padding
+
+
+def tiny_clip_tokenizer(folder, pad_token: str) -> CLIPTokenizer:
+    """A CLIP BPE tokenizer of six words whose id 0 is "!", as in CLIP's vocabulary; ``pad_token`` as a folder's
+    special_tokens_map.json would name it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    vocab = {"!": 0, "a</w>": 1, "b</w>": 2, "a": 3, "b": 4, "ab</w>": 5, "<|startoftext|>": 6, "<|endoftext|>": 7}
+    (folder / "vocab.json").write_text(json.dumps(vocab))
+    (folder / "merges.txt").write_text("#version: 0.2\na b</w>\n")
+    return CLIPTokenizer(str(folder / "vocab.json"), str(folder / "merges.txt"), pad_token=pad_token)
+
+
+def open_clip_tokenize(token_ids: list[int], length: int, start: int = 6, end: int = 7) -> list[int]:
+    """open_clip.tokenize's ids (open_clip/tokenizer.py ``tokenize``): ``[start, *tokens, end]`` in a zero tensor of
+    ``length``; a longer sequence is cut to ``length`` with ``end`` as its last id."""
+    ids = [start, *token_ids, end]
+    if len(ids) > length:
+        ids = [*ids[: length - 1], end]
+    return ids + [0] * (length - len(ids))
+
+
+class _IdRecorder(torch.nn.Module):
+    """A text encoder that keeps the ids it is given (for :func:`encode_prompts`)."""
+
+    device = torch.device("cpu")
+
+    def forward(self, input_ids, attention_mask=None, output_hidden_states=False):
+        self.input_ids = input_ids
+        return SimpleNamespace(last_hidden_state=torch.zeros(*input_ids.shape, 4))
+
+
+@pytest.mark.parametrize("folder_pad", ["<|endoftext|>", "!"])
+def test_converted_tokenizer_pads_with_zero_like_open_clip(folder_pad: str, tmp_path) -> None:
+    # The reference encodes prompts with open_clip.tokenize (tools/modules/clip_embedder.py:48), which pads with
+    # id 0 ("!"); a CLIPTokenizer pads with its folder's pad_token ("<|endoftext|>", 49407, by default).
+    tokenizer = tiny_clip_tokenizer(tmp_path / "base", folder_pad)
+    recorder, length = _IdRecorder(), 8
+    adapter = TextEmbeddingAdapter(input_dim=4, output_dim=4, max_length=length, use_attention_mask=False)
+    encode_prompts(["a ab b"], tokenizer, recorder, adapter)
+    reference = open_clip_tokenize([1, 5, 2], length)
+    assert reference == [6, 1, 5, 2, 7, 0, 0, 0]
+    assert (recorder.input_ids[0].tolist() == reference) == (folder_pad == "!")
+    # What `videomv convert vgen` saves pads as the reference does, whatever the base folder named.
+    pad_like_open_clip(tokenizer)
+    tokenizer.save_pretrained(tmp_path / "converted")
+    converted = AutoTokenizer.from_pretrained(tmp_path / "converted", local_files_only=True)
+    encode_prompts(["a ab b"], converted, recorder, adapter)
+    assert recorder.input_ids[0].tolist() == reference
+    adapter = TextEmbeddingAdapter(input_dim=4, output_dim=4, max_length=4, use_attention_mask=False)
+    encode_prompts(["a ab b a"], converted, recorder, adapter)  # cut to its length, the end id kept last
+    assert recorder.input_ids[0].tolist() == open_clip_tokenize([1, 5, 2, 1], 4) == [6, 1, 5, 7]

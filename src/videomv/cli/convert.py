@@ -143,7 +143,20 @@ def assemble_pipeline(
     pipe.register_modules(scheduler=make_scheduler("ddim", TASK_PRESETS[task], **REFERENCE_SCHEDULER_SETTINGS[task]))
     if pipe.feature_extractor is not None:
         pipe.feature_extractor.resample = REFERENCE_CLIP_RESAMPLE  # saved in its preprocessor_config.json
+    if pipe.tokenizer is not None:
+        pad_like_open_clip(pipe.tokenizer)  # saved in its special_tokens_map.json
     return pipe
+
+
+def pad_like_open_clip(tokenizer: Any) -> None:
+    """Makes ``tokenizer`` pad with token id 0, as the reference's ``open_clip.tokenize`` does.
+
+    open_clip fills a zero tensor with ``[start, tokens..., end]`` ("!" is id 0 of CLIP's vocabulary); a
+    transformers ``CLIPTokenizer`` pads with its ``pad_token``, "<|endoftext|>" (49407) unless its folder names
+    another (Stable Diffusion 2's names "!"). The padded positions' hidden states reach the UNet's cross-attention.
+    """
+    if tokenizer.pad_token_id != 0:
+        tokenizer.pad_token = tokenizer.convert_ids_to_tokens(0)
 
 
 # ------------------------------------------------------------------------------------------ writing

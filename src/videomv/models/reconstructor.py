@@ -617,7 +617,8 @@ class GaussianReconstructor(CheckedLoadingMixin, ModelMixin, ConfigMixin):
                 ``M diag(s)² Mᵀ`` of the quaternion formula's matrix ``M`` (the reference's CUDA
                 rasterizer); that covariance is kept, as a rotation and scales.
         """
-        params = params.float()
+        # At least float32 (the network may run in half precision); float64 stays, for parity checks.
+        params = params.to(torch.promote_types(params.dtype, torch.float32))
         c = GAUSSIAN_CHANNELS
         rotation, scale = params[:, c["rotation"]], params[:, c["scale"]]
         if unnormalized_rotation:

@@ -144,11 +144,17 @@ def check_scheduler_folder(cls: type[SchedulerMixin], folder: str | os.PathLike)
     return Path(folder)
 
 
+def at_least_float32(x: torch.Tensor) -> torch.Tensor:
+    """``x`` in float32 if it is of a lower precision (float16, bfloat16), else as it is (float64 stays)."""
+    return x.to(torch.promote_types(x.dtype, torch.float32))
+
+
 def _alphas(
     scheduler: SchedulerMixin, timestep: int | torch.Tensor, like: torch.Tensor
 ) -> tuple[torch.Tensor, torch.Tensor]:
     table = scheduler.alphas_cumprod
-    alpha_prod = table[torch.as_tensor(timestep).to(table.device, torch.long)].to(like.device, torch.float32)
+    dtype = torch.promote_types(like.dtype, torch.float32)
+    alpha_prod = table[torch.as_tensor(timestep).to(table.device, torch.long)].to(like.device, dtype)
     if alpha_prod.ndim:  # one timestep per sample: broadcast over each sample's other dimensions
         alpha_prod = alpha_prod.view(-1, *[1] * (like.ndim - 1))
     return alpha_prod.sqrt(), (1 - alpha_prod).sqrt()
@@ -159,9 +165,9 @@ def noise_to(
 ) -> torch.Tensor:
     """The forward process ``x_t = sqrt(ᾱ) x0 + sqrt(1 − ᾱ) ε`` of the scheduler's ᾱ (whatever its
     solver: an Euler scheduler's own ``add_noise`` works in σ units instead). ``timestep`` as for
-    :func:`predict_x0`; computed in float32, returned in ``x0``'s dtype."""
+    :func:`predict_x0`; computed in float32 (float64 for float64 inputs), returned in ``x0``'s dtype."""
     a, s = _alphas(scheduler, timestep, x0)
-    return (a * x0.float() + s * noise.float()).to(x0.dtype)
+    return (a * at_least_float32(x0) + s * noise.to(a.dtype)).to(x0.dtype)
 
 
 def predict_x0(
@@ -170,12 +176,13 @@ def predict_x0(
     """The clean-sample estimate x̂0 from a model output at ``timestep``.
 
     ``epsilon``: x̂0 = (x_t − sqrt(1−ᾱ) ε) / sqrt(ᾱ); ``v_prediction``: x̂0 = sqrt(ᾱ) x_t − sqrt(1−ᾱ) v;
-    ``sample``: the output itself. Computed in float32, returned in ``sample``'s dtype. ``timestep``
-    is one step, or a ``(B,)`` tensor of one step per sample (the first dimension of ``sample``).
+    ``sample``: the output itself. Computed in float32 (float64 for a float64 ``sample``), returned in
+    ``sample``'s dtype. ``timestep`` is one step, or a ``(B,)`` tensor of one step per sample (the first
+    dimension of ``sample``).
     """
     prediction_type = scheduler.config.prediction_type
     a, s = _alphas(scheduler, timestep, sample)
-    out, x = model_output.float(), sample.float()
+    out, x = model_output.to(a.dtype), sample.to(a.dtype)
     if prediction_type == "epsilon":
         x0 = (x - s * out) / a
     elif prediction_type == "v_prediction":
@@ -196,7 +203,7 @@ def model_output_from_x0(
     """
     prediction_type = scheduler.config.prediction_type
     a, s = _alphas(scheduler, timestep, sample)
-    x0_f, x = x0.float(), sample.float()
+    x0_f, x = x0.to(a.dtype), sample.to(a.dtype)
     if prediction_type == "epsilon":
         out = (x - a * x0_f) / s
     elif prediction_type == "v_prediction":

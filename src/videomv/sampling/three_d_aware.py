@@ -37,7 +37,7 @@ from ..cameras import Cameras
 from ..gaussians import Gaussians, rasterize
 from ..models.reconstructor import GaussianReconstructor
 from .denoise import RefinerState
-from .schedulers import noise_to, predict_x0
+from .schedulers import at_least_float32, noise_to, predict_x0
 
 # (B, F, C, h, w) latents -> (B, F, 3, H, W) images in [-1, 1], and back.
 DecodeFn = Callable[[torch.Tensor], torch.Tensor]
@@ -228,7 +228,7 @@ class ThreeDAwareRefiner:
         cameras = flip_camera_axes(state.cameras) if self.config.flip_cameras else state.cameras
         with torch.no_grad():
             images = self._anchored(decode(x0[:, views]), views)
-            gaussians = self.reconstruct((images.float() + 1) / 2, cameras, views)
+            gaussians = self.reconstruct((at_least_float32(images) + 1) / 2, cameras, views)
             height, width = images.shape[-2:]
             renders = self.render(gaussians, cameras, width, height)
             latents = self._encode(renders * 2 - 1, state)
