@@ -69,11 +69,18 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
     build = commands.add_parser(
         "build",
-        help="render a dataset of real (LIBERO) or procedural objects",
+        help="render a dataset of real (LIBERO, Debian 0ad-data) or procedural objects",
         description="Renders one orbit per object into OUT/<split>/<name>/, with OUT/index.json and "
         "OUT/failures.json. Failing objects are reported and skipped; existing samples are kept.",
     )
-    build.add_argument("--source", choices=("libero", "procedural"), required=True, help="which objects")
+    from ..data.sources import names as source_names  # the registry only: no mesh library
+
+    build.add_argument(
+        "--source",
+        choices=(*source_names(), "procedural"),
+        required=True,
+        help="which objects: a registered source (licences in docs/data_sources.md) or procedural ones",
+    )
     build.add_argument("--out", type=Path, required=True, help="the dataset folder")
     _add_rig_arguments(build)
     build.add_argument(
@@ -85,12 +92,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="one elevation, or LOW HIGH to draw each sample's elevation from (default 0 30)",
     )
     build.add_argument(
-        "--split", choices=("train", "heldout", "all"), default="all", help="LIBERO split to render (default all)"
+        "--split", choices=("train", "heldout", "all"), default="all", help="split of a source to render (default all)"
     )
-    build.add_argument("--limit", type=int, default=None, help="render at most N LIBERO objects")
+    build.add_argument("--limit", type=int, default=None, help="render at most N objects of a source")
     build.add_argument("--count", type=int, default=100, help="number of procedural objects (default 100)")
     build.add_argument("--seed", type=int, default=0, help="seed of elevations and procedural objects (default 0)")
-    build.add_argument("--cache", type=Path, default=None, help="LIBERO package cache (default $VIDEOMV_CACHE/libero)")
+    build.add_argument(
+        "--cache", type=Path, default=None, help="a source's asset cache (default $VIDEOMV_CACHE/libero or /debian)"
+    )
     build.add_argument("--overwrite", action="store_true", help="re-render samples that already exist")
     _add_scale_arguments(build)
     build.set_defaults(func=run_build)
@@ -242,7 +251,8 @@ def _build(args: argparse.Namespace, jobs: list[Job], rig: RigOptions, shard: Sh
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from ..data.build import RigOptions, libero_jobs, procedural_jobs
+    from ..data.build import RigOptions, procedural_jobs
+    from ..data.sources import source
 
     if len(args.elevation_range) not in (1, 2):
         raise ValueError("--elevation-range takes one elevation or LOW HIGH")
@@ -258,12 +268,12 @@ def run_build(args: argparse.Namespace) -> int:
     _check_whole("--seed", args.seed, 0, 2**63 - 1)
     shard = _check_scale(args)
     if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
-        raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the LIBERO packages")
+        raise NotADirectoryError(f"--cache {args.cache} is a file; give a folder for the source's assets")
     _check_dataset_folder(args.out)
-    if args.source == "libero":
-        jobs = libero_jobs(args.split, args.limit, args.cache)
-    else:
+    if args.source == "procedural":
         jobs = procedural_jobs(args.count, args.seed)
+    else:
+        jobs = source(args.source).build_jobs(args.split, args.limit, args.cache)
     rig = RigOptions(args.views, args.size, tuple(args.elevation_range), args.radius, args.fov, args.seed)
     return _build(args, jobs, rig, shard)
 
